@@ -90,6 +90,13 @@ function runningComponents(l: Layout): string[] {
   }).map((c) => c.name);
 }
 
+/** Runs `job` holding the state directory's lock (the one `up` and `down` take). */
+export function withStateLock<T>(job: () => Promise<T>): Promise<T> {
+  const l = layout(stateRoot());
+  mkdirSync(l.stateDir, { recursive: true, mode: 0o700 });
+  return withLock(lockFile(l), job);
+}
+
 /** Starts (or reuses) the requested servers and writes kubeconfig, env file and state file. */
 export async function up(options: UpOptions): Promise<UpResult> {
   requireInstalled(options);

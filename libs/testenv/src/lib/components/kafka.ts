@@ -120,7 +120,10 @@ export const kafka: Component = {
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
-      return cluster.brokers.length > 0 && cluster.controller !== null;
+      if (cluster.brokers.length === 0 || cluster.controller === null) return false;
+      // Looking up a group's coordinator creates __consumer_offsets: consumers of the first test then join at once.
+      await admin.describeGroups(['isthmus-testenv-probe']);
+      return true;
     } catch {
       return false;
     } finally {

@@ -11,7 +11,7 @@ export interface InstallOptions {
 async function timed(name: string, job: () => Promise<boolean>): Promise<void> {
   const started = Date.now();
   const built = await job();
-  info(built ? `${name}: installed in ${((Date.now() - started) / 1000).toFixed(1)}s` : `${name}: cached`);
+  if (built) info(`${name}: installed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
 /**
