@@ -117,6 +117,7 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 export async function stopPid(pid: number, graceMs = 10_000): Promise<void> {
   if (!isAlive(pid)) return;
   signal(pid, 'SIGTERM');
+  signal(pid, 'SIGCONT'); // a stopped (SIGSTOP) server only acts on TERM once continued
   const deadline = Date.now() + graceMs;
   while (isAlive(pid) && Date.now() < deadline) await sleep(100);
   if (isAlive(pid)) {

@@ -44,7 +44,7 @@ function kubeLdflags(): string {
 }
 
 async function goBuild(step: string, moduleDir: string, output: string, packages: string[], ldflags: string): Promise<void> {
-  await run('go', ['build', '-trimpath', `-ldflags=${ldflags}`, '-o', output, ...packages], {
+  await run('go', ['build', '-mod=readonly', '-trimpath', `-ldflags=${ldflags}`, '-o', output, ...packages], {
     step,
     cwd: moduleDir,
     env: goEnv(),

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import { withLock } from '../lock';
 import { info } from '../log';
+import { cacheRoot } from '../paths';
 import { installEtcd, installHelm, installKube } from './go-build';
 import { installKafka } from './maven';
 
@@ -19,6 +22,11 @@ async function timed(name: string, job: () => Promise<boolean>): Promise<void> {
  * core); the Maven resolution runs beside them. Throws a StepError naming the failed step.
  */
 export async function install(options: InstallOptions): Promise<void> {
+  // Parallel test runs on a cold machine: one builds, the others wait and then find the cache filled.
+  await withLock(join(cacheRoot(), 'install.lock'), () => installUnlocked(options), 60 * 60_000);
+}
+
+async function installUnlocked(options: InstallOptions): Promise<void> {
   const goBuilds = async (): Promise<void> => {
     if (options.kube) {
       await timed('etcd', installEtcd);
