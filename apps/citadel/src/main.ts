@@ -1,0 +1,4 @@
+import { main } from '@isthmus/runtime';
+import { citadelCommand } from './cli';
+
+main(citadelCommand);

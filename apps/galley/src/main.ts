@@ -1,0 +1,4 @@
+import { main } from '@isthmus/runtime';
+import { galleyCommand } from './cli';
+
+main(galleyCommand);

@@ -1,0 +1,4 @@
+import { main } from '@isthmus/runtime';
+import { gatewayCommand } from './cli';
+
+main(gatewayCommand);

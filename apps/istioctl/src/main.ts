@@ -1,0 +1,4 @@
+import { main } from '@isthmus/runtime';
+import { istioctlCommand } from './cli';
+
+main(istioctlCommand);

@@ -1,0 +1,4 @@
+import { main } from '@isthmus/runtime';
+import { mixerCommand } from './cli';
+
+main(mixerCommand);

@@ -1,0 +1,29 @@
+import { componentFlags, defineCommand, listFlag, serveOpsOnly, stringFlag } from '@isthmus/runtime';
+
+/** `pilot discovery` with Istio 1.3's pilot-discovery flag names. */
+export const discoveryCommand = defineCommand({
+  name: 'discovery',
+  summary: 'Start the xDS discovery service (ADS over gRPC)',
+  flags: {
+    grpcAddr: stringFlag({ name: 'grpcAddr', default: ':15010', description: 'Plaintext gRPC address of the ADS server' }),
+    secureGrpcAddr: stringFlag({ name: 'secureGrpcAddr', default: ':15011', description: 'mTLS gRPC address of the ADS server ("" disables)' }),
+    httpAddr: stringFlag({ name: 'httpAddr', default: ':8080', description: 'Debug HTTP address (/debug/*)' }),
+    monitoringAddr: stringFlag({ name: 'monitoringAddr', default: ':15014', description: 'Ops address: /healthz, /ready, /metrics, /version' }),
+    configDir: stringFlag({ name: 'configDir', default: '', description: 'Directory of Istio config files (local mode); empty uses the registries' }),
+    registries: listFlag({ name: 'registries', default: ['Kubernetes'], description: 'Service registries: Kubernetes, MCP, Memory' }),
+    meshConfig: stringFlag({ name: 'meshConfig', default: '/etc/istio/config/mesh', description: 'Mesh config file' }),
+    kubeconfig: stringFlag({ name: 'kubeconfig', default: '', env: 'KUBECONFIG', description: 'Kubeconfig file; empty means in-cluster' }),
+    domain: stringFlag({ name: 'domain', default: 'cluster.local', description: 'DNS domain suffix' }),
+    ...componentFlags,
+  },
+  run: async ({ flags }) => {
+    await serveOpsOnly({ name: 'pilot', opsAddress: flags.monitoringAddr, ...flags });
+  },
+});
+
+export const pilotCommand = defineCommand({
+  name: 'pilot',
+  summary: 'Isthmus Pilot: service discovery and traffic management for the mesh',
+  flags: {},
+  subcommands: [discoveryCommand],
+});

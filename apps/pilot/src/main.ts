@@ -1,0 +1,4 @@
+import { main } from '@isthmus/runtime';
+import { pilotCommand } from './cli';
+
+main(pilotCommand);

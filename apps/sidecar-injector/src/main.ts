@@ -1,0 +1,4 @@
+import { main } from '@isthmus/runtime';
+import { injectorCommand } from './cli';
+
+main(injectorCommand);

@@ -1,0 +1,8 @@
+// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+
+
+export interface ReportResponse {
+}
+
+export interface ReportResponse__Output {
+}

@@ -1,0 +1,10 @@
+// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+
+
+export interface StringMap {
+  'entries'?: ({[key: number]: number});
+}
+
+export interface StringMap__Output {
+  'entries': ({[key: number]: number});
+}

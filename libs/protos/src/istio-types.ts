@@ -1,0 +1,20 @@
+// Curated Istio message types (MCP, Mixer, Citadel CSR, health) from the generated folder.
+export type { SinkNode, SinkNode__Output } from './generated/istio/istio/mcp/v1alpha1/SinkNode';
+export type { Metadata as McpMetadata, Metadata__Output as McpMetadata__Output } from './generated/istio/istio/mcp/v1alpha1/Metadata';
+export type { Resource as McpResource, Resource__Output as McpResource__Output } from './generated/istio/istio/mcp/v1alpha1/Resource';
+export type { Resources as McpResources, Resources__Output as McpResources__Output } from './generated/istio/istio/mcp/v1alpha1/Resources';
+export type { RequestResources as McpRequestResources, RequestResources__Output as McpRequestResources__Output } from './generated/istio/istio/mcp/v1alpha1/RequestResources';
+export type { CheckRequest, CheckRequest__Output } from './generated/istio/istio/mixer/v1/CheckRequest';
+export type { CheckResponse, CheckResponse__Output } from './generated/istio/istio/mixer/v1/CheckResponse';
+export type { ReportRequest, ReportRequest__Output } from './generated/istio/istio/mixer/v1/ReportRequest';
+export type { ReportResponse, ReportResponse__Output } from './generated/istio/istio/mixer/v1/ReportResponse';
+export type { CompressedAttributes, CompressedAttributes__Output } from './generated/istio/istio/mixer/v1/CompressedAttributes';
+export type { Attributes, Attributes__Output } from './generated/istio/istio/mixer/v1/Attributes';
+export type { IstioCertificateRequest, IstioCertificateRequest__Output } from './generated/istio/istio/v1/auth/IstioCertificateRequest';
+export type { IstioCertificateResponse, IstioCertificateResponse__Output } from './generated/istio/istio/v1/auth/IstioCertificateResponse';
+export type { CsrRequest, CsrRequest__Output } from './generated/istio/istio/v1/auth/CsrRequest';
+export type { CsrResponse, CsrResponse__Output } from './generated/istio/istio/v1/auth/CsrResponse';
+export type { HealthCheckRequest, HealthCheckRequest__Output } from './generated/istio/grpc/health/v1/HealthCheckRequest';
+export type { HealthCheckResponse, HealthCheckResponse__Output } from './generated/istio/grpc/health/v1/HealthCheckResponse';
+export type { Struct, Struct__Output } from './generated/istio/google/protobuf/Struct';
+export type { Value as ProtoValue, Value__Output as ProtoValue__Output } from './generated/istio/google/protobuf/Value';
