@@ -25,6 +25,14 @@ export const depConstraints = [
   },
 ];
 
+/** Tests of any project may also use the type:testing libraries (test environment, fixtures). */
+const testDepConstraints = depConstraints.map((constraint) =>
+  constraint.onlyDependOnLibsWithTags?.includes('type:lib') && !constraint.onlyDependOnLibsWithTags.includes('type:testing')
+    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+    : constraint,
+);
+const testFiles = ['**/*.spec.ts', '**/test/**/*.ts', '**/testing.ts', '**/testing/**/*.ts'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -50,7 +58,13 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts', 'tools/**/*.ts', 'e2e/**/*.ts'],
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: true, allow: [], depConstraints: testDepConstraints }],
+    },
+  },
+  {
+    files: [...testFiles, 'tools/**/*.ts', 'e2e/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 ];
