@@ -1,12 +1,12 @@
 // Runs an app from its bundle in dist/ when built (`npm run build`), otherwise from source through tsx, so
-// `npx istioctl ...` works right after `npm install`.
+// `npx istioctl ...` works right after `npm install`. ISTHMUS_FROM_SOURCE=1 forces the source (tests, development).
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 exports.launch = function launch(app) {
   const root = join(__dirname, '..');
   const bundle = join(root, 'dist', 'apps', app, 'main.js');
-  if (existsSync(bundle)) {
+  if (existsSync(bundle) && !process.env.ISTHMUS_FROM_SOURCE) {
     require(bundle);
     return;
   }
