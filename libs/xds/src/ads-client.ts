@@ -1,0 +1,213 @@
+import * as grpc from '@grpc/grpc-js';
+import { envoyCodec, envoyGrpc, typeNameOf } from '@isthmus/protos';
+import type { DiscoveryRequest, DiscoveryResponse__Output, Node } from '@isthmus/protos';
+import { LogScopes, Logger } from '@isthmus/runtime';
+import { Backoff, BackoffOptions } from './backoff';
+import { shortTypeName } from './resource-types';
+
+export interface DecodedResource<T> {
+  readonly name: string;
+  readonly value: T;
+}
+
+/** One accepted-or-rejected state-of-the-world update: every resource of the type the client asked for. */
+export interface XdsUpdate<T> {
+  readonly typeUrl: string;
+  readonly version: string;
+  readonly resources: readonly DecodedResource<T>[];
+}
+
+/** Applies an update; throwing (or rejecting) NACKs it with the error's message and keeps the previous config. */
+export type ApplyUpdate<T> = (update: XdsUpdate<T>) => void | Promise<void>;
+
+export interface AdsClientOptions {
+  /** `host:port` of the ADS server. */
+  readonly address: string;
+  readonly credentials?: grpc.ChannelCredentials;
+  readonly channelOptions?: grpc.ChannelOptions;
+  readonly node: Node;
+  readonly logger?: Logger;
+  readonly backoff?: BackoffOptions;
+  readonly onConnectionChange?: (connected: boolean) => void;
+}
+
+export interface SubscriptionStatus {
+  readonly typeUrl: string;
+  readonly names: readonly string[] | null;
+  readonly ackedVersion?: string;
+  readonly lastNonce?: string;
+  readonly lastError?: string;
+  readonly acks: number;
+  readonly nacks: number;
+}
+
+interface Subscription {
+  names: string[] | null;
+  apply: ApplyUpdate<unknown>;
+  ackedVersion?: string;
+  lastNonce?: string;
+  lastError?: string;
+  acks: number;
+  nacks: number;
+}
+
+type AdsCall = grpc.ClientDuplexStream<DiscoveryRequest, DiscoveryResponse__Output>;
+
+/**
+ * A small state-of-the-world ADS client: subscribe per type (optionally by names), apply each update through a
+ * caller-supplied function that decides ACK or NACK, reconnect with backoff and resubscribe after a stream ends.
+ * Updates are applied one at a time in arrival order.
+ */
+export class AdsClient {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly backoff: Backoff;
+  private readonly logger: Logger;
+  private client: grpc.Client | undefined;
+  private call: AdsCall | undefined;
+  private sentNode = false;
+  private closed = false;
+  private started = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private isConnected = false;
+
+  constructor(private readonly options: AdsClientOptions) {
+    this.backoff = new Backoff(options.backoff ?? { initialMs: 100, maxMs: 5_000 });
+    this.logger = options.logger ?? new LogScopes('xds-client', new Map([['default', 'warn']])).scope('ads-client');
+  }
+
+  /** Subscribes to a type; `names` null = wildcard. Sends the request now if connected. */
+  subscribe<T>(typeUrl: string, names: readonly string[] | null, apply: ApplyUpdate<T>): void {
+    this.subscriptions.set(typeUrl, { names: names ? [...names] : null, apply: apply as ApplyUpdate<unknown>, acks: 0, nacks: 0 });
+    this.sendRequest(typeUrl);
+  }
+
+  /** Changes the requested names of a subscription (e.g. EDS names after a CDS update). */
+  setNames(typeUrl: string, names: readonly string[] | null): void {
+    const subscription = this.subscriptions.get(typeUrl);
+    if (!subscription) throw new Error(`not subscribed to ${typeUrl}`);
+    const next = names ? [...names].sort() : null;
+    if (JSON.stringify(next) === JSON.stringify(subscription.names ? [...subscription.names].sort() : null)) return;
+    subscription.names = next;
+    this.sendRequest(typeUrl);
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.connect();
+  }
+
+  get connected(): boolean {
+    return this.isConnected;
+  }
+
+  status(typeUrl: string): SubscriptionStatus | undefined {
+    const subscription = this.subscriptions.get(typeUrl);
+    if (!subscription) return undefined;
+    const { names, ackedVersion, lastNonce, lastError, acks, nacks } = subscription;
+    return { typeUrl, names, ackedVersion, lastNonce, lastError, acks, nacks };
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.call?.cancel();
+    this.call = undefined;
+    this.client?.close();
+    this.client = undefined;
+    this.setConnected(false);
+  }
+
+  private connect(): void {
+    if (this.closed) return;
+    const Ads = envoyGrpc().envoy.service.discovery.v3.AggregatedDiscoveryService;
+    this.client ??= new Ads(this.options.address, this.options.credentials ?? grpc.credentials.createInsecure(), this.options.channelOptions);
+    const call = (this.client as InstanceType<typeof Ads>).StreamAggregatedResources();
+    this.call = call;
+    this.sentNode = false;
+    this.chain = Promise.resolve();
+    // Nonces belong to a stream; the new stream starts with the last accepted versions only.
+    for (const subscription of this.subscriptions.values()) subscription.lastNonce = undefined;
+    call.on('data', (response: DiscoveryResponse__Output) => {
+      this.backoff.reset();
+      this.setConnected(true);
+      this.chain = this.chain.then(() => this.handleResponse(call, response));
+    });
+    call.on('error', (error: grpc.ServiceError) => this.onStreamEnd(call, `${grpc.status[error.code] ?? error.code}: ${error.details}`));
+    call.on('end', () => this.onStreamEnd(call, 'stream ended'));
+    call.on('metadata', () => this.setConnected(true));
+    for (const typeUrl of this.subscriptions.keys()) this.sendRequest(typeUrl);
+  }
+
+  private onStreamEnd(call: AdsCall, reason: string): void {
+    if (this.call !== call) return;
+    this.call = undefined;
+    this.setConnected(false);
+    if (this.closed) return;
+    const delay = this.backoff.next();
+    this.logger.info({ reason, retryInMs: delay }, 'ADS stream ended; reconnecting');
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private setConnected(connected: boolean): void {
+    if (this.isConnected === connected) return;
+    this.isConnected = connected;
+    this.options.onConnectionChange?.(connected);
+  }
+
+  private async handleResponse(call: AdsCall, response: DiscoveryResponse__Output): Promise<void> {
+    const subscription = this.subscriptions.get(response.type_url);
+    if (!subscription || this.call !== call) return;
+    subscription.lastNonce = response.nonce;
+    let error: string | undefined;
+    const resources: DecodedResource<unknown>[] = [];
+    for (const any of response.resources) {
+      if (any.type_url !== response.type_url) {
+        error = `resource of type ${any.type_url} in a ${response.type_url} response`;
+        break;
+      }
+      const decoded = envoyCodec().unpack<{ name?: string; cluster_name?: string }>(any);
+      if (!decoded.ok) {
+        error = decoded.error;
+        break;
+      }
+      resources.push({ name: decoded.value.name || decoded.value.cluster_name || '', value: decoded.value });
+    }
+    if (!error) {
+      try {
+        await subscription.apply({ typeUrl: response.type_url, version: response.version_info, resources });
+      } catch (applyError: unknown) {
+        error = applyError instanceof Error ? applyError.message : String(applyError);
+      }
+    }
+    if (error) {
+      subscription.nacks++;
+      subscription.lastError = error;
+      this.logger.warn({ type: shortTypeName(response.type_url), version: response.version_info, error }, 'rejecting xDS update');
+    } else {
+      subscription.acks++;
+      subscription.ackedVersion = response.version_info;
+      subscription.lastError = undefined;
+    }
+    this.sendRequest(response.type_url, error);
+  }
+
+  private sendRequest(typeUrl: string, error?: string): void {
+    const subscription = this.subscriptions.get(typeUrl);
+    if (!this.call || !subscription) return;
+    const request: DiscoveryRequest = {
+      type_url: typeUrl,
+      resource_names: subscription.names ?? [],
+      version_info: subscription.ackedVersion ?? '',
+      response_nonce: subscription.lastNonce ?? '',
+    };
+    if (!this.sentNode) {
+      request.node = this.options.node;
+      this.sentNode = true;
+    }
+    if (error) request.error_detail = { code: grpc.status.INVALID_ARGUMENT, message: error };
+    this.logger.debug({ type: typeNameOf(typeUrl), nonce: request.response_nonce, nack: Boolean(error) }, 'xDS request');
+    this.call.write(request);
+  }
+}

@@ -1,0 +1,201 @@
+import type { DiscoveryRequest__Output, DiscoveryResponse, Node__Output } from '@isthmus/protos';
+import type { Logger } from '@isthmus/runtime';
+import type { SnapshotCache } from './cache';
+import type { AdsCallbacks, AdsConnection, TypeStatus } from './connection';
+import { digest } from './digest';
+import type { PushQueue, Pushable } from './push-queue';
+import { PUSH_ORDER, XdsTypeUrl, isXdsTypeUrl, shortTypeName } from './resource-types';
+import type { Snapshot, XdsResource } from './snapshot';
+
+/** The write side of a gRPC bidi call, so the stream logic can be tested without a network. */
+export interface ResponseSink {
+  write(response: DiscoveryResponse): void;
+}
+
+interface TypeState {
+  names: Set<string> | null;
+  sentVersion?: string;
+  sentNamesKey?: string;
+  sentNonce?: string;
+  sentAt?: number;
+  ackedVersion?: string;
+  nackedVersion?: string;
+  nackedNamesKey?: string;
+  lastError?: string;
+  inFlight: boolean;
+}
+
+interface Desired {
+  version: string;
+  namesKey: string;
+  resources: XdsResource[];
+}
+
+export interface SotwStreamOptions {
+  readonly id: string;
+  readonly peer: string;
+  readonly sink: ResponseSink;
+  readonly cache: SnapshotCache;
+  readonly queue: PushQueue;
+  readonly callbacks: AdsCallbacks;
+  readonly logger: Logger;
+  readonly nodeKey: (node: Node__Output) => string;
+  readonly controlPlaneId: string;
+}
+
+/**
+ * One state-of-the-world ADS stream. Rules:
+ * - per type: the requested names (empty = wildcard), the last sent version/nonce, and whether a response is in flight;
+ * - a request whose nonce is not the latest sent for its type is stale and ignored;
+ * - a request carrying error_detail is a NACK: logged, reported, and that version is not resent (the client keeps its
+ *   previous config) until the content or the requested names change;
+ * - types are sent in push order CDS → EDS → LDS → RDS, and a type is sent only while no earlier type awaits its ACK,
+ *   so a route never names a cluster the client has not accepted (make-before-break).
+ */
+export class SotwStream implements Pushable, AdsConnection {
+  readonly id: string;
+  readonly peer: string;
+  readonly connectedAt = Date.now();
+  // Replaced by the first request's node; callbacks only ever see a stream after that.
+  node: Node__Output = { id: '', cluster: '' } as Node__Output;
+  key = '';
+  private readonly types = new Map<XdsTypeUrl, TypeState>();
+  private nonceCounter = 0;
+  private opened = false;
+  private closed = false;
+  private unwatch: (() => void) | undefined;
+  private logger: Logger;
+
+  constructor(private readonly options: SotwStreamOptions) {
+    this.id = options.id;
+    this.peer = options.peer;
+    this.logger = options.logger;
+  }
+
+  handleRequest(request: DiscoveryRequest__Output): void {
+    if (this.closed) return;
+    if (!this.opened) this.open(request);
+    const typeUrl = request.type_url;
+    if (!isXdsTypeUrl(typeUrl)) {
+      this.logger.debug({ typeUrl }, 'ignoring request for an unsupported type');
+      return;
+    }
+    let state = this.types.get(typeUrl);
+    if (state && request.response_nonce && request.response_nonce !== state.sentNonce) {
+      this.logger.debug({ type: shortTypeName(typeUrl), nonce: request.response_nonce, latest: state.sentNonce }, 'stale request ignored');
+      return;
+    }
+    if (!state) {
+      state = { names: null, inFlight: false };
+      this.types.set(typeUrl, state);
+    }
+    if (request.response_nonce && request.response_nonce === state.sentNonce) {
+      state.inFlight = false;
+      if (request.error_detail) {
+        const error = request.error_detail.message || `code ${request.error_detail.code}`;
+        state.nackedVersion = state.sentVersion;
+        state.nackedNamesKey = state.sentNamesKey;
+        state.lastError = error;
+        this.logger.warn({ type: shortTypeName(typeUrl), version: state.sentVersion, error }, 'xDS response rejected (NACK)');
+        this.options.callbacks.onNack?.(this, typeUrl, state.sentVersion ?? '', request.response_nonce, error);
+      } else {
+        state.ackedVersion = request.version_info;
+        state.lastError = undefined;
+        this.options.callbacks.onAck?.(this, typeUrl, request.version_info, request.response_nonce);
+      }
+    }
+    state.names = request.resource_names.length > 0 ? new Set(request.resource_names) : null;
+    this.flush();
+  }
+
+  /** Sends every type whose desired content differs from what the client last got, in push order. */
+  flush(): void {
+    if (this.closed || !this.opened) return;
+    const snapshot = this.options.cache.getSnapshot(this.key);
+    if (!snapshot) return;
+    let earlierInFlight = false;
+    for (const typeUrl of PUSH_ORDER) {
+      const state = this.types.get(typeUrl);
+      if (!state) continue;
+      if (state.inFlight || earlierInFlight) {
+        earlierInFlight = true;
+        continue;
+      }
+      const desired = this.desired(snapshot, typeUrl, state);
+      if (desired.version === state.sentVersion && desired.namesKey === state.sentNamesKey) continue;
+      if (desired.version === state.nackedVersion && desired.namesKey === state.nackedNamesKey) continue;
+      this.send(typeUrl, state, desired);
+      earlierInFlight = true;
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unwatch?.();
+    this.options.queue.remove(this.id);
+    if (this.opened) this.options.callbacks.onStreamClose?.(this);
+  }
+
+  status(): readonly TypeStatus[] {
+    return PUSH_ORDER.flatMap((typeUrl) => {
+      const state = this.types.get(typeUrl);
+      if (!state) return [];
+      return [
+        {
+          typeUrl,
+          names: state.names ? [...state.names] : null,
+          sentVersion: state.sentVersion,
+          sentNonce: state.sentNonce,
+          ackedVersion: state.ackedVersion,
+          nackedVersion: state.nackedVersion,
+          lastError: state.lastError,
+          inFlight: state.inFlight,
+          sentAt: state.sentAt,
+        },
+      ];
+    });
+  }
+
+  private open(request: DiscoveryRequest__Output): void {
+    this.opened = true;
+    if (request.node) this.node = request.node;
+    this.key = this.options.nodeKey(this.node);
+    this.logger = this.logger.child({ node: this.node.id, stream: this.id });
+    this.unwatch = this.options.cache.watch(this.key, () => this.options.queue.enqueue(this));
+    this.logger.info({ peer: this.peer }, 'ADS stream opened');
+    this.options.callbacks.onStreamOpen?.(this);
+  }
+
+  private desired(snapshot: Snapshot, typeUrl: XdsTypeUrl, state: TypeState): Desired {
+    const type = snapshot.get(typeUrl);
+    if (!state.names) return { version: type.version, namesKey: '*', resources: [...type.resources.values()] };
+    const names = [...state.names].sort();
+    const resources: XdsResource[] = [];
+    const parts: string[] = [];
+    for (const name of names) {
+      const resource = type.resources.get(name);
+      if (resource) resources.push(resource);
+      parts.push(`${name}=${resource?.hash ?? '-'}`);
+    }
+    return { version: digest(...parts), namesKey: names.join(','), resources };
+  }
+
+  private send(typeUrl: XdsTypeUrl, state: TypeState, desired: Desired): void {
+    const nonce = `${++this.nonceCounter}`;
+    state.sentVersion = desired.version;
+    state.sentNamesKey = desired.namesKey;
+    state.sentNonce = nonce;
+    state.sentAt = Date.now();
+    state.inFlight = true;
+    this.options.sink.write({
+      version_info: desired.version,
+      type_url: typeUrl,
+      nonce,
+      resources: desired.resources.map((resource) => resource.any),
+      control_plane: { identifier: this.options.controlPlaneId },
+    });
+    this.logger.debug({ type: shortTypeName(typeUrl), version: desired.version, nonce, resources: desired.resources.length }, 'pushed');
+    this.options.callbacks.onResponse?.(this, typeUrl, desired.version, nonce, desired.resources.length);
+  }
+}
