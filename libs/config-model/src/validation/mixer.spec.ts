@@ -1,0 +1,48 @@
+import { mixer, runCases } from '../../test/support/cases';
+
+describe('Mixer config (config.istio.io)', () => {
+  runCases(
+    [
+      ['a rule with a match', mixer('rule', { match: 'destination.service.host == "a.ns.svc.cluster.local"', actions: [{ handler: 'h', instances: ['i'] }] })],
+      ['a receiver call', mixer('rule', { match: 'request.path.startsWith("/api") && !source.labels["app"].endsWith("x")', actions: [{ handler: 'h', instances: ['i'] }] })],
+      ['an empty match', mixer('rule', { match: '', actions: [{ handler: 'h', instances: ['i'] }] })],
+      ['header operations', mixer('rule', { requestHeaderOperations: [{ name: 'x-user', values: ['request.auth.principal | ""'] }] })],
+      ['a metric instance', mixer('instance', { compiledTemplate: 'metric', params: { value: '1', dimensions: { code: 'response.code | 200' } } })],
+      ['a listentry instance', mixer('instance', { compiledTemplate: 'listentry', params: { value: 'source.ip | ip("0.0.0.0")' } })],
+      ['a denier handler', mixer('handler', { compiledAdapter: 'denier', params: { status: { code: 7, message: 'Not allowed' } } })],
+      ['an out-of-process handler', mixer('handler', { adapter: 'mygrpc', connection: { address: 'svc:8080' } })],
+      ['an attribute manifest', mixer('attributemanifest', { attributes: { 'request.size': { valueType: 'INT64' } } })],
+      ['a QuotaSpec with int64 charge as string', mixer('QuotaSpec', { rules: [{ match: [{ clause: { 'request.path': { prefix: '/a' } } }], quotas: [{ quota: 'q', charge: '2' }] }] })],
+      ['an HTTPAPISpec with a regex', mixer('HTTPAPISpec', { patterns: [{ httpMethod: 'GET', regex: '^/pets/[0-9]+$' }] })],
+    ],
+    [
+      ['an unparsable match', mixer('rule', { match: 'a ==', actions: [{ handler: 'h', instances: ['i'] }] }), 'spec.match', 'invalid expression'],
+      ['an unsupported operator', mixer('rule', { match: 'request.size > 10', actions: [{ handler: 'h', instances: ['i'] }] }), 'spec.match', 'operator ">" is not supported'],
+      ['an unknown function', mixer('rule', { match: 'contains(request.path, "x")' }), 'spec.match', 'unknown function "contains"'],
+      ['a wrong arity', mixer('rule', { match: 'match(request.path)' }), 'spec.match', 'takes 2 argument(s)'],
+      ['single quotes', mixer('rule', { match: "request.path == 'x'" }), 'spec.match', 'single quotes'],
+      ['an action without handler', mixer('rule', { actions: [{ instances: ['i'] }] }), 'spec.actions[0].handler', 'handler is required'],
+      ['an action without instances', mixer('rule', { actions: [{ handler: 'h' }] }), 'spec.actions[0].instances', 'at least one instance'],
+      ['a bad header value expression', mixer('rule', { requestHeaderOperations: [{ name: 'x', values: ['a ||'] }] }), 'spec.requestHeaderOperations[0].values[0]', 'invalid expression'],
+      ['an instance without template', mixer('instance', { params: {} }), 'spec.compiledTemplate', 'compiledTemplate (or template) is required'],
+      ['an unknown template', mixer('instance', { compiledTemplate: 'metrics', params: {} }), 'spec.compiledTemplate', 'did you mean "metric"?'],
+      ['a bad param expression', mixer('instance', { compiledTemplate: 'metric', params: { value: '1 +' } }), 'spec.params.value', 'invalid expression'],
+      ['params as a list', mixer('instance', { compiledTemplate: 'metric', params: ['x'] }), 'spec.params', 'expected an object'],
+      ['a handler without adapter', mixer('handler', { params: {} }), 'spec.compiledAdapter', 'is required'],
+      ['an unknown adapter', mixer('handler', { compiledAdapter: 'prometheous' }), 'spec.compiledAdapter', 'did you mean "prometheus"?'],
+      ['an out-of-process handler without address', mixer('handler', { adapter: 'mygrpc' }), 'spec.connection.address', 'needs connection.address'],
+      ['an attribute without type', mixer('attributemanifest', { attributes: { 'a.b': {} } }), 'spec.attributes["a.b"].valueType', 'valueType is required'],
+      ['an unknown value type', mixer('attributemanifest', { attributes: { 'a.b': { valueType: 'STRINGMAP' } } }), 'spec.attributes["a.b"].valueType', 'did you mean "STRING_MAP"'],
+      ['a template without descriptor', mixer('template', {}), 'spec.descriptor', 'descriptor is required'],
+      ['an adapter config not base64', mixer('adapter', { config: '###' }), 'spec.config', 'base64'],
+      ['an HTTPAPISpec without patterns', mixer('HTTPAPISpec', {}), 'spec.patterns', 'at least one pattern'],
+      ['an HTTPAPISpec lookahead', mixer('HTTPAPISpec', { patterns: [{ httpMethod: 'GET', regex: '(?!x)' }] }), 'spec.patterns[0].regex', 'lookahead'],
+      ['an empty API key', mixer('HTTPAPISpec', { patterns: [{ httpMethod: 'GET', uriTemplate: '/' }], apiKeys: [{}] }), 'spec.apiKeys[0]', 'one of query, header or cookie'],
+      ['a binding without services', mixer('HTTPAPISpecBinding', { apiSpecs: [{ name: 'a' }] }), 'spec.services', 'at least one service'],
+      ['a QuotaSpec without quotas', mixer('QuotaSpec', { rules: [{}] }), 'spec.rules[0].quotas', 'at least one quota'],
+      ['a negative charge', mixer('QuotaSpec', { rules: [{ quotas: [{ quota: 'q', charge: -1 }] }] }), 'spec.rules[0].quotas[0].charge', 'charge must be positive'],
+      ['a QuotaSpecBinding without specs', mixer('QuotaSpecBinding', { services: [{ name: 'a' }] }), 'spec.quotaSpecs', 'at least one service'],
+      ['a bad sampling numerator', mixer('rule', { sampling: { random: { percentSampled: { numerator: 200, denominator: 'HUNDRED' } } } }), 'spec.sampling.random.percentSampled.numerator', 'exceeds the denominator'],
+    ],
+  );
+});
