@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureClusterPki, readPem } from './cluster-pki';
 import { COMPONENTS, etcd, kafka, kubeApiserver, kubeControllerManager, kubeScheduler, type Component } from './components';
@@ -138,7 +138,7 @@ function leftovers(l: Layout): number[] {
 /** Stops every server of the environment (recorded PIDs first, then any leftover) and deletes its state and data. */
 export async function down(): Promise<string[]> {
   const l = layout(stateRoot());
-  if (!existsSync(l.stateDir)) return [];
+  // Even without a state dir (deleted by hand), servers started from it may still run: look for them too.
   return withLock(lockFile(l), async () => {
     const stopped: string[] = [];
     for (const c of [...COMPONENTS].reverse()) {
