@@ -25,11 +25,11 @@ export const depConstraints = [
   },
 ];
 
-/** Tests of any project may also use the type:testing libraries (test environment, fixtures). */
+/** Tests of any project may also use the type:testing libraries (test environment, fixtures), whatever its layer. */
 const testDepConstraints = depConstraints.map((constraint) =>
-  constraint.onlyDependOnLibsWithTags?.includes('type:lib') && !constraint.onlyDependOnLibsWithTags.includes('type:testing')
-    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
-    : constraint,
+  constraint.onlyDependOnLibsWithTags.includes('type:testing')
+    ? constraint
+    : { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] },
 );
 const testFiles = ['**/*.spec.ts', '**/test/**/*.ts', '**/testing.ts', '**/testing/**/*.ts'];
 
