@@ -22,7 +22,7 @@ describe('convertServiceEntry', () => {
   });
 
   it('gives a DNS entry without endpoints its own host as endpoint, and NONE none', () => {
-    const dns = convertServiceEntry(entry({ hosts: ['cloud.iexapis.com'], ports: [{ number: 443, name: 'https', protocol: 'https' }], resolution: 'DNS' }));
+    const dns = convertServiceEntry(entry({ hosts: ['cloud.iexapis.com'], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }], resolution: 'DNS' }));
     expect(dns.services[0]).toMatchObject({ resolution: 'DNSLB', meshExternal: true, address: '0.0.0.0', ports: [{ protocol: 'HTTPS' }] });
     expect(dns.endpoints).toEqual([{ hostname: 'cloud.iexapis.com', servicePort: 443, address: 'cloud.iexapis.com', port: 443, labels: {} }]);
     const none = convertServiceEntry(entry({ hosts: ['*.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], resolution: 'NONE' }));
