@@ -47,3 +47,16 @@ export type { TransportSocket, TransportSocket__Output } from './generated/envoy
 export type { UpstreamTlsContext, UpstreamTlsContext__Output } from './generated/envoy/envoy/extensions/transport_sockets/tls/v3/UpstreamTlsContext';
 export type { VirtualHost, VirtualHost__Output } from './generated/envoy/envoy/config/route/v3/VirtualHost';
 export type { WeightedCluster, WeightedCluster__Output } from './generated/envoy/envoy/config/route/v3/WeightedCluster';
+// Added for the proxy (issue 7).
+export type { AccessLog, AccessLog__Output } from './generated/envoy/envoy/config/accesslog/v3/AccessLog';
+export type { FileAccessLog, FileAccessLog__Output } from './generated/envoy/envoy/extensions/access_loggers/file/v3/FileAccessLog';
+export type { HttpProtocolOptions as UpstreamHttpProtocolOptions, HttpProtocolOptions__Output as UpstreamHttpProtocolOptions__Output } from './generated/envoy/envoy/extensions/upstreams/http/v3/HttpProtocolOptions';
+export type { Cors, Cors__Output } from './generated/envoy/envoy/extensions/filters/http/cors/v3/Cors';
+export type { TlsCertificate, TlsCertificate__Output } from './generated/envoy/envoy/extensions/transport_sockets/tls/v3/TlsCertificate';
+export type { CertificateValidationContext, CertificateValidationContext__Output } from './generated/envoy/envoy/extensions/transport_sockets/tls/v3/CertificateValidationContext';
+export type { DataSource, DataSource__Output } from './generated/envoy/envoy/config/core/v3/DataSource';
+export type { FractionalPercent, FractionalPercent__Output } from './generated/envoy/envoy/type/v3/FractionalPercent';
+export type { Duration as ProtoDuration, Duration__Output as ProtoDuration__Output } from './generated/envoy/google/protobuf/Duration';
+export type { StringMatcher as EnvoyStringMatcher, StringMatcher__Output as EnvoyStringMatcher__Output } from './generated/envoy/envoy/type/matcher/v3/StringMatcher';
+export type { RegexMatcher as EnvoyRegexMatcher, RegexMatcher__Output as EnvoyRegexMatcher__Output } from './generated/envoy/envoy/type/matcher/v3/RegexMatcher';
+export type { Endpoint, Endpoint__Output } from './generated/envoy/envoy/config/endpoint/v3/Endpoint';

@@ -28,6 +28,10 @@ export const ENVOY_PROTO_FILES = [
   'envoy/extensions/filters/network/tcp_proxy/v3/tcp_proxy.proto',
   'envoy/extensions/filters/listener/tls_inspector/v3/tls_inspector.proto',
   'envoy/extensions/filters/listener/original_dst/v3/original_dst.proto',
+  // Proxy (issue 7): access logs to files, upstream HTTP/2 options, and protocol sniffing on inbound listeners.
+  'envoy/extensions/access_loggers/file/v3/file.proto',
+  'envoy/extensions/upstreams/http/v3/http_protocol_options.proto',
+  'envoy/extensions/filters/listener/http_inspector/v3/http_inspector.proto',
 ] as const;
 
 /** Our own protos, written from the Istio 1.3 reference: MCP, Mixer, Citadel CSR, and gRPC health. */

@@ -1,0 +1,481 @@
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { constants as h2, type ClientHttp2Stream } from 'node:http2';
+import type { Writable } from 'node:stream';
+import type { ForwardAction, CompiledRoute, HeaderMutations, RetryConfig } from '../config/types';
+import type { ClusterRuntime } from '../upstream/cluster';
+import type { Host } from '../upstream/host';
+import { hashString } from '../upstream/load-balancer';
+import { BodyBuffer } from './body-buffer';
+import type { Exchange } from './exchange';
+import { copyRequestHeaders, copyResponseHeaders, mutateRequest, newRequestId, parseGrpcTimeout, propagateB3 } from './headers';
+import { LocalReplyBody, ResponseFlag } from './local-reply';
+
+/** How one upstream attempt ended before its response was committed downstream. */
+type AttemptFailure = { kind: 'connect' | 'reset' | 'timeout' | 'refused'; error?: Error };
+
+interface Attempt {
+  host: Host;
+  abort(): void;
+}
+
+/**
+ * The router filter's upstream half: picks the cluster and host, applies circuit breakers, sends the request over the
+ * cluster's keep-alive pool (HTTP/1.1 or HTTP/2), enforces route and per-try timeouts, retries per the retry policy
+ * with jittered backoff, mirrors, and streams the response (with trailers) back.
+ */
+export function forward(exchange: Exchange, route: CompiledRoute, action: ForwardAction): void {
+  const { request, context } = exchange;
+  let clusterName = action.cluster;
+  let targetMutations: HeaderMutations | undefined;
+  if (action.weighted) {
+    let point = Math.random() * action.weighted.total;
+    for (const target of action.weighted.targets) {
+      point -= target.weight;
+      if (point < 0) {
+        clusterName = target.cluster;
+        targetMutations = target.mutations;
+        break;
+      }
+    }
+  } else if (action.clusterHeader) {
+    const value = request.headers[action.clusterHeader];
+    clusterName = typeof value === 'string' ? value : undefined;
+  }
+  const cluster = clusterName ? context.clusters.get(clusterName) : undefined;
+  exchange.upstreamCluster = clusterName ?? '';
+  if (!cluster) {
+    context.stats.noCluster.value++;
+    exchange.addFlag(ResponseFlag.noClusterFound);
+    exchange.localReply(action.clusterNotFoundCode, '');
+    return;
+  }
+  if (targetMutations) exchange.responseMutations.unshift(targetMutations);
+
+  const headers = buildUpstreamHeaders(exchange, route, action, targetMutations);
+  const hash = requestHash(exchange, action);
+  const retry = action.retry;
+  const grpcTimeout = parseGrpcTimeout(request.headers['grpc-timeout']);
+  const overrideTimeout = Number(request.headers['x-envoy-upstream-rq-timeout-ms']);
+  let timeoutMs = Number.isFinite(overrideTimeout) && overrideTimeout > 0 ? overrideTimeout : action.timeoutMs;
+  if (grpcTimeout !== undefined && (timeoutMs === 0 || grpcTimeout < timeoutMs)) timeoutMs = grpcTimeout;
+  if (timeoutMs > 0) headers['x-envoy-expected-rq-timeout-ms'] = String(timeoutMs);
+
+  const body = new BodyBuffer(request, retry !== undefined || action.mirrors.length > 0);
+  body.onBytes = (count) => (exchange.bytesReceived += count);
+  for (const mirror of action.mirrors) {
+    if (Math.random() < mirror.fraction) sendMirror(exchange, mirror.cluster, headers, body);
+  }
+
+  const tried = new Set<Host>();
+  let retriesLeft = retry?.numRetries ?? 0;
+  let retryNumber = 0;
+  let current: Attempt | undefined;
+  let done = false;
+  let routeTimer: NodeJS.Timeout | undefined;
+  const startedAt = Date.now();
+
+  const finish = () => {
+    done = true;
+    if (routeTimer) clearTimeout(routeTimer);
+  };
+  if (timeoutMs > 0) {
+    routeTimer = setTimeout(() => {
+      if (done) return;
+      finish();
+      current?.abort();
+      cluster.stats.rqTimeout.value++;
+      context.stats.rqTimeout.value++;
+      exchange.addFlag(ResponseFlag.upstreamRequestTimeout);
+      if (current) cluster.recordResult(current.host, 504);
+      exchange.localReply(504, LocalReplyBody.timeout);
+    }, timeoutMs);
+  }
+  exchange.response.once('close', () => {
+    if (done) return;
+    finish();
+    current?.abort();
+    cluster.stats.rqCancelled.value++;
+  });
+
+  const start = () => {
+    if (done) return;
+    const host = cluster.config.type === 'ORIGINAL_DST' ? originalDestination(exchange, cluster) : cluster.chooseHost(hash, tried);
+    if (!host) {
+      finish();
+      cluster.stats.cxNoneHealthy.value++;
+      exchange.addFlag(ResponseFlag.noHealthyUpstream);
+      exchange.localReply(503, LocalReplyBody.noHealthyUpstream);
+      return;
+    }
+    const admission = cluster.admit();
+    if (!admission) {
+      finish();
+      exchange.addFlag(ResponseFlag.upstreamOverflow);
+      exchange.localReply(503, LocalReplyBody.overflow);
+      return;
+    }
+    tried.add(host);
+    cluster.stats.rqTotal.value++;
+    host.activeRequests++;
+    exchange.upstreamHost = host.key;
+    if (exchange.virtualHost?.includeAttemptCount) headers['x-envoy-attempt-count'] = String(retryNumber + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      host.activeRequests--;
+      cluster.release();
+      if (admission === 'pending') cluster.leavePending(true);
+    };
+    let perTryTimer: NodeJS.Timeout | undefined;
+    const onHead = (status: number, responseHeaders: IncomingHttpHeaders, stream: IncomingMessage | ClientHttp2Stream) => {
+      if (perTryTimer) clearTimeout(perTryTimer);
+      if (done) {
+        release();
+        stream.destroy();
+        return;
+      }
+      if (retry && retriesLeft > 0 && body.replayable && shouldRetryStatus(retry, status, responseHeaders)) {
+        cluster.recordResult(host, status);
+        stream.resume();
+        release();
+        scheduleRetry();
+        return;
+      }
+      finish();
+      if (retryNumber > 0 && status < 500) cluster.stats.rqRetrySuccess.value++;
+      exchange.upstreamServiceTimeMs = Date.now() - startedAt;
+      streamResponse(exchange, status, responseHeaders, stream, () => {
+        cluster.recordResult(host, status);
+        release();
+      });
+    };
+    const onFailure = (failure: AttemptFailure) => {
+      if (perTryTimer) clearTimeout(perTryTimer);
+      release();
+      if (done) return;
+      cluster.recordResult(host, 0);
+      if (failure.kind === 'timeout') cluster.stats.rqPerTryTimeout.value++;
+      else if (failure.kind === 'reset') cluster.stats.rqRxReset.value++;
+      if (retry && retriesLeft > 0 && body.replayable && shouldRetryFailure(retry, failure)) {
+        scheduleRetry();
+        return;
+      }
+      finish();
+      if (failure.kind === 'timeout') {
+        exchange.addFlag(ResponseFlag.upstreamRequestTimeout);
+        exchange.localReply(504, LocalReplyBody.timeout);
+      } else if (failure.kind === 'connect') {
+        exchange.addFlag(ResponseFlag.upstreamConnectFailure);
+        exchange.localReply(503, LocalReplyBody.connectFailure);
+      } else {
+        exchange.addFlag(ResponseFlag.upstreamRemoteReset);
+        exchange.localReply(503, LocalReplyBody.reset);
+      }
+    };
+    current = cluster.config.http2
+      ? sendHttp2(cluster, host, exchange, headers, body, onHead, onFailure, () => cluster.leavePending(admission === 'pending'))
+      : sendHttp1(cluster, host, exchange, headers, body, onHead, onFailure, () => {
+          if (admission === 'pending') {
+            cluster.leavePending(true);
+          }
+        });
+    if (retry && retry.perTryTimeoutMs > 0) {
+      const attempt = current;
+      perTryTimer = setTimeout(() => {
+        attempt.abort();
+        onFailure({ kind: 'timeout' });
+      }, retry.perTryTimeoutMs);
+    }
+  };
+
+  const scheduleRetry = () => {
+    if (!retry) return;
+    if (!cluster.admitRetry()) {
+      retriesLeft = 0;
+      exchange.addFlag(ResponseFlag.upstreamRetryLimitExceeded);
+      start();
+      return;
+    }
+    retriesLeft--;
+    retryNumber++;
+    cluster.stats.rqRetry.value++;
+    const ceiling = Math.min(retry.maxIntervalMs, retry.baseIntervalMs * 2 ** (retryNumber - 1));
+    const timer = setTimeout(() => {
+      cluster.releaseRetry();
+      start();
+    }, Math.random() * ceiling);
+    exchange.response.once('close', () => clearTimeout(timer));
+  };
+
+  start();
+}
+
+function shouldRetryStatus(retry: RetryConfig, status: number, headers: IncomingHttpHeaders): boolean {
+  if (retry.on5xx && status >= 500) return true;
+  if (retry.onGatewayError && (status === 502 || status === 503 || status === 504)) return true;
+  if (retry.onRetriable4xx && status === 409) return true;
+  if (retry.retriableStatusCodes.has(status)) return true;
+  if (retry.grpcStatuses.size > 0) {
+    const grpcStatus = headers['grpc-status'];
+    if (typeof grpcStatus === 'string' && retry.grpcStatuses.has(Number(grpcStatus))) return true;
+  }
+  return false;
+}
+
+function shouldRetryFailure(retry: RetryConfig, failure: AttemptFailure): boolean {
+  if (retry.on5xx || retry.onGatewayError) return true;
+  if (failure.kind === 'connect') return retry.onConnectFailure || retry.onReset;
+  if (failure.kind === 'refused') return retry.onRefusedStream || retry.onReset;
+  return retry.onReset;
+}
+
+function originalDestination(exchange: Exchange, cluster: ClusterRuntime): Host | undefined {
+  if (cluster.config.originalDstUseHeader) {
+    const header = exchange.request.headers['x-envoy-original-dst-host'];
+    if (typeof header === 'string') {
+      const colon = header.lastIndexOf(':');
+      return cluster.originalDestination(header.slice(0, colon), Number(header.slice(colon + 1)));
+    }
+  }
+  const destination = exchange.connection.originalDst;
+  return destination ? cluster.originalDestination(destination.address, destination.port) : undefined;
+}
+
+function buildUpstreamHeaders(exchange: Exchange, route: CompiledRoute, action: ForwardAction, target: HeaderMutations | undefined): OutgoingHttpHeaders {
+  const { request, context } = exchange;
+  const config = context.config;
+  const headers = copyRequestHeaders(request.headers);
+  let path = exchange.path;
+  if (action.prefixRewrite !== undefined && route.prefix !== undefined) {
+    path = action.prefixRewrite + path.slice(route.prefix.length);
+    if (path === '' || path[0] !== '/') path = `/${path}`;
+  } else if (action.regexRewrite) {
+    path = action.regexRewrite(exchange.pathOnly) + (exchange.query ? `?${exchange.query}` : '');
+  }
+  if (path !== exchange.path) headers['x-envoy-original-path'] = exchange.path;
+  headers[':path'] = path;
+  headers.host = action.hostRewrite ?? exchange.authority;
+  if (!headers['x-forwarded-proto']) headers['x-forwarded-proto'] = exchange.connection.tls ? 'https' : 'http';
+  if (config.useRemoteAddress && !config.skipXffAppend) {
+    const existing = headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = existing ? `${String(existing)}, ${exchange.connection.remoteAddress}` : exchange.connection.remoteAddress;
+  }
+  if (config.generateRequestId && (!headers['x-request-id'] || (!config.preserveExternalRequestId && config.useRemoteAddress))) {
+    headers['x-request-id'] = newRequestId();
+  }
+  if (config.tracing) propagateB3(headers, config.tracing.randomSampling);
+  if (config.via) headers['via'] = headers['via'] ? `${String(headers['via'])}, ${config.via}` : config.via;
+  const table = context.routes();
+  const layers: HeaderMutations[] = [];
+  if (table) layers.push(table.mutations);
+  if (exchange.virtualHost) layers.push(exchange.virtualHost.mutations);
+  layers.push(route.mutations);
+  if (target) layers.push(target);
+  mutateRequest(headers, layers);
+  exchange.requestHeadersSent = headers;
+  return headers;
+}
+
+/** The request's hash for ring-hash clusters, from the route's hash policies (first that yields a value, or all). */
+function requestHash(exchange: Exchange, action: ForwardAction): number | undefined {
+  if (action.hashPolicies.length === 0) return undefined;
+  let combined: number | undefined;
+  for (const policy of action.hashPolicies) {
+    let key: string | undefined;
+    if (policy.kind === 'header') {
+      const value = exchange.request.headers[policy.name];
+      key = Array.isArray(value) ? value.join(',') : value;
+    } else if (policy.kind === 'source_ip') {
+      key = exchange.connection.remoteAddress;
+    } else {
+      key = readCookie(exchange.request.headers.cookie, policy.name);
+      if (key === undefined && policy.ttlMs >= 0) {
+        key = newRequestId();
+        const attributes = [`${policy.name}="${key}"`];
+        if (policy.path) attributes.push(`Path=${policy.path}`);
+        if (policy.ttlMs > 0) attributes.push(`Max-Age=${Math.round(policy.ttlMs / 1000)}`);
+        exchange.extraResponseHeaders = { ...exchange.extraResponseHeaders, 'set-cookie': attributes.join('; ') + '; HttpOnly' };
+      }
+    }
+    if (key === undefined) continue;
+    const hash = hashString(key);
+    combined = combined === undefined ? hash : ((combined << 1) ^ hash) >>> 0;
+    if (policy.terminal) break;
+  }
+  return combined;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim().replace(/^"|"$/g, '');
+  }
+  return undefined;
+}
+
+function sendHttp1(
+  cluster: ClusterRuntime,
+  host: Host,
+  exchange: Exchange,
+  headers: OutgoingHttpHeaders,
+  body: BodyBuffer,
+  onHead: (status: number, headers: IncomingHttpHeaders, stream: IncomingMessage) => void,
+  onFailure: (failure: AttemptFailure) => void,
+  onConnection: () => void,
+): Attempt {
+  const path = String(headers[':path']);
+  const outgoing = { ...headers };
+  delete outgoing[':path'];
+  if (outgoing['te'] === 'trailers') delete outgoing['te'];
+  const upstream = httpRequest({
+    agent: cluster.http1,
+    host: host.address,
+    port: host.port,
+    method: exchange.request.method,
+    path,
+    headers: outgoing,
+    setHost: false,
+  });
+  let responded = false;
+  upstream.once('socket', onConnection);
+  upstream.once('response', (response) => {
+    responded = true;
+    onHead(response.statusCode ?? 502, response.headers, response);
+  });
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    if (responded) return;
+    const connectFailure = error.code === 'ECONNREFUSED' || error.code === 'ECONNTIMEOUT' || error.code === 'EHOSTUNREACH' || !upstream.reusedSocket && error.code === 'ECONNRESET' && !upstream.writableFinished;
+    onFailure({ kind: connectFailure ? 'connect' : 'reset', error });
+  });
+  body.pipeTo(upstream);
+  return {
+    host,
+    abort: () => {
+      responded = true;
+      upstream.destroy();
+    },
+  };
+}
+
+function sendHttp2(
+  cluster: ClusterRuntime,
+  host: Host,
+  exchange: Exchange,
+  headers: OutgoingHttpHeaders,
+  body: BodyBuffer,
+  onHead: (status: number, headers: IncomingHttpHeaders, stream: ClientHttp2Stream) => void,
+  onFailure: (failure: AttemptFailure) => void,
+  onConnection: () => void,
+): Attempt {
+  const session = cluster.http2.session(host);
+  const outgoing: OutgoingHttpHeaders = { ...headers };
+  outgoing[':method'] = exchange.request.method;
+  outgoing[':authority'] = String(headers.host ?? '');
+  outgoing[':scheme'] = cluster.config.tls ? 'https' : 'http';
+  delete outgoing.host;
+  let responded = false;
+  let stream: ClientHttp2Stream;
+  try {
+    stream = session.request(outgoing, { endStream: false });
+  } catch (error: unknown) {
+    queueMicrotask(() => onFailure({ kind: 'connect', error: error as Error }));
+    return { host, abort: () => undefined };
+  }
+  onConnection();
+  stream.once('response', (responseHeaders) => {
+    responded = true;
+    onHead(Number(responseHeaders[':status'] ?? 502), responseHeaders as IncomingHttpHeaders, stream);
+  });
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (responded) return;
+    const refused = stream.rstCode === h2.NGHTTP2_REFUSED_STREAM;
+    const connect = error.code === 'ECONNREFUSED' || error.code === 'ECONNTIMEOUT' || error.code === 'ERR_HTTP2_GOAWAY_SESSION';
+    onFailure({ kind: refused ? 'refused' : connect ? 'connect' : 'reset', error });
+  });
+  stream.once('close', () => {
+    if (!responded) onFailure({ kind: stream.rstCode === h2.NGHTTP2_REFUSED_STREAM ? 'refused' : 'reset' });
+    responded = true;
+  });
+  body.pipeTo(stream);
+  return {
+    host,
+    abort: () => {
+      responded = true;
+      stream.close(h2.NGHTTP2_CANCEL);
+    },
+  };
+}
+
+/** Writes the upstream response downstream: status, headers (+ Envoy's), body with backpressure, trailers. */
+function streamResponse(
+  exchange: Exchange,
+  status: number,
+  upstreamHeaders: IncomingHttpHeaders,
+  stream: IncomingMessage | ClientHttp2Stream,
+  onEnd: () => void,
+): void {
+  const response = exchange.response;
+  const headers = copyResponseHeaders(upstreamHeaders);
+  if (exchange.extraResponseHeaders) Object.assign(headers, exchange.extraResponseHeaders);
+  headers['x-envoy-upstream-service-time'] = String(exchange.upstreamServiceTimeMs);
+  headers['server'] = exchange.context.config.serverName;
+  if (exchange.connection.draining && exchange.request.httpVersionMajor === 1) headers['connection'] = 'close';
+  exchange.finishHead(status, headers);
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    onEnd();
+  };
+  const sink = response as Writable;
+  stream.on('data', (chunk: Buffer) => {
+    exchange.bytesSent += chunk.length;
+    if (!sink.write(chunk)) {
+      stream.pause();
+      response.once('drain', () => stream.resume());
+    }
+  });
+  const trailers = (values: IncomingHttpHeaders) => {
+    const out: OutgoingHttpHeaders = {};
+    for (const name in values) if (name.charCodeAt(0) !== 58) out[name] = values[name];
+    if (Object.keys(out).length > 0) (response as { addTrailers(headers: OutgoingHttpHeaders): void }).addTrailers(out);
+  };
+  stream.once('trailers', trailers);
+  stream.once('end', () => {
+    const message = stream as IncomingMessage;
+    if (message.trailers && Object.keys(message.trailers).length > 0) trailers(message.trailers);
+    response.end();
+    end();
+  });
+  stream.once('error', () => {
+    exchange.addFlag(ResponseFlag.upstreamConnectionTermination);
+    response.destroy();
+    end();
+  });
+  stream.once('close', () => {
+    if (!ended && !stream.readableEnded) {
+      exchange.addFlag(ResponseFlag.upstreamConnectionTermination);
+      response.destroy();
+    }
+    end();
+  });
+}
+
+/** Fire-and-forget copy of the request to a mirror cluster, with `-shadow` appended to the host (Envoy's rule). */
+function sendMirror(exchange: Exchange, clusterName: string, headers: OutgoingHttpHeaders, body: BodyBuffer): void {
+  const cluster = exchange.context.clusters.get(clusterName);
+  const host = cluster?.chooseHost(undefined);
+  if (!cluster || !host) return;
+  const authority = String(headers.host ?? '');
+  const colon = authority.lastIndexOf(':');
+  const shadowHost = colon > 0 ? `${authority.slice(0, colon)}-shadow${authority.slice(colon)}` : `${authority}-shadow`;
+  const outgoing: OutgoingHttpHeaders = { ...headers, host: shadowHost };
+  delete outgoing[':path'];
+  const mirror = httpRequest({ agent: cluster.http1, host: host.address, port: host.port, method: exchange.request.method, path: String(headers[':path']), headers: outgoing, setHost: false });
+  mirror.on('response', (response) => response.resume());
+  mirror.on('error', () => undefined);
+  mirror.setTimeout(10_000, () => mirror.destroy());
+  body.pipeTo(mirror as Writable);
+}

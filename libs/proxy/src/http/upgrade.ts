@@ -1,0 +1,79 @@
+import type { IncomingMessage } from 'node:http';
+import { connect as netConnect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { connect as tlsConnect } from 'node:tls';
+import type { CompiledRoute, RequestView } from '../config/types';
+import { copyRequestHeaders } from './headers';
+import type { HttpContext } from './types';
+
+/**
+ * HTTP/1.1 upgrades (WebSocket): route the request, check the upgrade is enabled on the HCM or the route, open a
+ * connection to the chosen host, replay the (rewritten) request head and then splice both directions.
+ */
+export function handleUpgrade(context: HttpContext, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const upgrade = String(request.headers.upgrade ?? '').toLowerCase();
+  const url = request.url ?? '/';
+  const question = url.indexOf('?');
+  const view: RequestView = {
+    method: request.method ?? 'GET',
+    path: url,
+    pathOnly: question < 0 ? url : url.slice(0, question),
+    query: question < 0 ? '' : url.slice(question + 1),
+    headers: request.headers,
+  };
+  const table = context.routes();
+  const virtualHost = table?.selectHost(String(request.headers.host ?? ''));
+  let route: CompiledRoute | undefined;
+  for (const candidate of virtualHost?.routes ?? []) {
+    if (candidate.matches(view)) {
+      route = candidate;
+      break;
+    }
+  }
+  const reject = (status: string) => {
+    socket.end(`HTTP/1.1 ${status}\r\nserver: ${context.config.serverName}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`);
+  };
+  if (!route) {
+    context.stats.noRoute.value++;
+    reject('404 Not Found');
+    return;
+  }
+  const action = route.action;
+  if (action.kind !== 'forward' || !(context.config.upgrades.has(upgrade) || action.upgrades.has(upgrade))) {
+    reject('403 Forbidden');
+    return;
+  }
+  const clusterName = action.cluster ?? action.weighted?.targets[0]?.cluster;
+  const cluster = clusterName ? context.clusters.get(clusterName) : undefined;
+  const host = cluster?.chooseHost(undefined);
+  if (!cluster || !host) {
+    reject('503 Service Unavailable');
+    return;
+  }
+  context.stats.cxUpgradesTotal.value++;
+  const headers = copyRequestHeaders(request.headers);
+  headers.host = action.hostRewrite ?? request.headers.host;
+  let path = url;
+  if (action.prefixRewrite !== undefined && route.prefix !== undefined) path = action.prefixRewrite + url.slice(route.prefix.length);
+  const lines = [`${request.method} ${path} HTTP/1.1`];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${item}`);
+  }
+  lines.push('connection: upgrade', `upgrade: ${request.headers.upgrade}`);
+  const tls = cluster.config.tls;
+  const upstream: Socket = tls ? tlsConnect({ host: host.address, port: host.port }) : netConnect({ host: host.address, port: host.port });
+  upstream.once(tls ? 'secureConnect' : 'connect', () => {
+    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (head.length > 0) upstream.write(head);
+    upstream.pipe(socket);
+    socket.pipe(upstream);
+  });
+  upstream.on('error', () => {
+    if (!upstream.readyState || upstream.readyState === 'opening') reject('503 Service Unavailable');
+    else socket.destroy();
+  });
+  socket.on('error', () => upstream.destroy());
+  socket.once('close', () => upstream.destroy());
+  upstream.once('close', () => socket.destroy());
+}

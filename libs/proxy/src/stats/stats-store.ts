@@ -1,0 +1,116 @@
+/**
+ * Envoy-style statistics: counters and gauges named like Envoy's (`cluster.<name>.upstream_rq_total`). The data path
+ * holds direct references to `Stat` objects resolved at config time and bumps `.value`; nothing is looked up per
+ * request. Rendering to `/stats` text and Prometheus happens only when scraped.
+ */
+export interface Stat {
+  value: number;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly kind: 'counter' | 'gauge';
+  /** Prometheus family (e.g. `envoy_cluster_upstream_rq_total`) and labels. */
+  readonly family: string;
+  readonly labels: string;
+  readonly stat: Stat;
+}
+
+export type StatsSnapshot = Record<string, { kind: 'counter' | 'gauge'; family: string; labels: string; value: number }>;
+
+export class StatsStore {
+  private readonly entries = new Map<string, Entry>();
+
+  counter(scope: StatScope, name: string): Stat {
+    return this.get(scope, name, 'counter');
+  }
+
+  gauge(scope: StatScope, name: string): Stat {
+    return this.get(scope, name, 'gauge');
+  }
+
+  private get(scope: StatScope, name: string, kind: 'counter' | 'gauge'): Stat {
+    const fullName = `${scope.prefix}${name}`;
+    let entry = this.entries.get(fullName);
+    if (!entry) {
+      entry = { name: fullName, kind, family: `envoy_${scope.family}${name}`.replace(/[^a-zA-Z0-9_]/g, '_'), labels: scope.labels, stat: { value: 0 } };
+      this.entries.set(fullName, entry);
+    }
+    return entry.stat;
+  }
+
+  snapshot(): StatsSnapshot {
+    const result: StatsSnapshot = {};
+    for (const entry of this.entries.values()) result[entry.name] = { kind: entry.kind, family: entry.family, labels: entry.labels, value: entry.stat.value };
+    return result;
+  }
+}
+
+/** A stat name prefix with its Prometheus family prefix and labels, e.g. cluster `outbound|80||a` → `cluster.outbound|80||a.`. */
+export interface StatScope {
+  readonly prefix: string;
+  readonly family: string;
+  readonly labels: string;
+}
+
+const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+export function clusterScope(name: string): StatScope {
+  return { prefix: `cluster.${name}.`, family: 'cluster_', labels: `envoy_cluster_name="${escapeLabel(name)}"` };
+}
+
+export function httpScope(statPrefix: string): StatScope {
+  return { prefix: `http.${statPrefix}.`, family: 'http_', labels: `envoy_http_conn_manager_prefix="${escapeLabel(statPrefix)}"` };
+}
+
+export function tcpScope(statPrefix: string): StatScope {
+  return { prefix: `tcp.${statPrefix}.`, family: 'tcp_', labels: `envoy_tcp_prefix="${escapeLabel(statPrefix)}"` };
+}
+
+export function listenerScope(address: string): StatScope {
+  return { prefix: `listener.${address}.`, family: 'listener_', labels: `envoy_listener_address="${escapeLabel(address)}"` };
+}
+
+export const serverScope: StatScope = { prefix: 'server.', family: 'server_', labels: '' };
+
+/** Adds snapshots from several workers. */
+export function mergeSnapshots(snapshots: readonly StatsSnapshot[]): StatsSnapshot {
+  const merged: StatsSnapshot = {};
+  for (const snapshot of snapshots) {
+    for (const [name, entry] of Object.entries(snapshot)) {
+      const existing = merged[name];
+      if (existing) existing.value += entry.value;
+      else merged[name] = { ...entry };
+    }
+  }
+  return merged;
+}
+
+/** Envoy's `/stats` text: `name: value`, sorted. */
+export function renderStatsText(snapshot: StatsSnapshot, filter?: string): string {
+  const names = Object.keys(snapshot).sort();
+  const regex = filter ? new RegExp(filter) : undefined;
+  return names
+    .filter((name) => !regex || regex.test(name))
+    .map((name) => `${name}: ${snapshot[name].value}`)
+    .join('\n')
+    .concat('\n');
+}
+
+/** Prometheus exposition with Envoy's names (`envoy_cluster_upstream_rq_total{envoy_cluster_name="..."}`). */
+export function renderPrometheus(snapshot: StatsSnapshot): string {
+  const families = new Map<string, { kind: string; samples: string[] }>();
+  for (const entry of Object.values(snapshot)) {
+    let family = families.get(entry.family);
+    if (!family) {
+      family = { kind: entry.kind, samples: [] };
+      families.set(entry.family, family);
+    }
+    family.samples.push(`${entry.family}${entry.labels ? `{${entry.labels}}` : ''} ${entry.value}`);
+  }
+  const lines: string[] = [];
+  for (const [name, family] of [...families].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`# TYPE ${name} ${family.kind}`, ...family.samples.sort());
+  }
+  return `${lines.join('\n')}\n`;
+}
