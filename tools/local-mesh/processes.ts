@@ -18,9 +18,9 @@ export const LOCAL_MESH: readonly LocalProcess[] = [
   {
     name: 'istio-pilot',
     app: 'pilot',
-    args: ['discovery', '--grpcAddr', `${host}:15010`, '--secureGrpcAddr', '', '--httpAddr', `${host}:8080`, '--monitoringAddr', `${host}:15014`, '--registries', 'Memory', ...common],
+    args: ['discovery', '--grpcAddr', `${host}:15010`, '--secureGrpcAddr', '', '--httpAddr', `${host}:8080`, '--monitoringAddr', `${host}:15014`, '--registries', 'Memory', '--configDir', 'tools/local-mesh/config', '--meshConfig', '', ...common],
     readyUrl: `http://${host}:15014/ready`,
-    listens: 'ops 15014',
+    listens: 'ADS 15010, debug 8080, ops 15014',
   },
   {
     name: 'istio-galley',

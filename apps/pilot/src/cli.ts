@@ -1,4 +1,5 @@
-import { componentFlags, defineCommand, listFlag, serveOpsOnly, stringFlag } from '@isthmus/runtime';
+import { componentFlags, defineCommand, durationFlag, listFlag, stringFlag } from '@isthmus/runtime';
+import { startPilot } from './server';
 
 /** `pilot discovery` with Istio 1.3's pilot-discovery flag names. */
 export const discoveryCommand = defineCommand({
@@ -6,7 +7,7 @@ export const discoveryCommand = defineCommand({
   summary: 'Start the xDS discovery service (ADS over gRPC)',
   flags: {
     grpcAddr: stringFlag({ name: 'grpcAddr', default: ':15010', description: 'Plaintext gRPC address of the ADS server' }),
-    secureGrpcAddr: stringFlag({ name: 'secureGrpcAddr', default: ':15011', description: 'mTLS gRPC address of the ADS server ("" disables)' }),
+    secureGrpcAddr: stringFlag({ name: 'secureGrpcAddr', default: ':15011', description: 'mTLS gRPC address of the ADS server ("" disables; needs certificates in --certDir)' }),
     httpAddr: stringFlag({ name: 'httpAddr', default: ':8080', description: 'Debug HTTP address (/debug/*)' }),
     monitoringAddr: stringFlag({ name: 'monitoringAddr', default: ':15014', description: 'Ops address: /healthz, /ready, /metrics, /version' }),
     configDir: stringFlag({ name: 'configDir', default: '', description: 'Directory of Istio config files (local mode); empty uses the registries' }),
@@ -14,10 +15,14 @@ export const discoveryCommand = defineCommand({
     meshConfig: stringFlag({ name: 'meshConfig', default: '/etc/istio/config/mesh', description: 'Mesh config file' }),
     kubeconfig: stringFlag({ name: 'kubeconfig', default: '', env: 'KUBECONFIG', description: 'Kubeconfig file; empty means in-cluster' }),
     domain: stringFlag({ name: 'domain', default: 'cluster.local', description: 'DNS domain suffix' }),
+    certDir: stringFlag({ name: 'certDir', default: '/etc/certs', description: 'Directory with cert-chain.pem, key.pem and root-cert.pem for the mTLS ADS port' }),
+    defaultNamespace: stringFlag({ name: 'defaultNamespace', default: 'default', description: 'Namespace of --configDir resources that name none' }),
+    debounceAfter: durationFlag({ name: 'debounceAfter', env: 'PILOT_DEBOUNCE_AFTER', default: '100ms', description: 'Quiet period after a config/registry change before pushing' }),
+    debounceMax: durationFlag({ name: 'debounceMax', env: 'PILOT_DEBOUNCE_MAX', default: '10s', description: 'Longest a change waits for a push during a continuous burst' }),
     ...componentFlags,
   },
   run: async ({ flags }) => {
-    await serveOpsOnly({ name: 'pilot', opsAddress: flags.monitoringAddr, ...flags });
+    await startPilot({ ...flags, logLevel: flags.logLevel });
   },
 });
 

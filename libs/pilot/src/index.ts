@@ -27,3 +27,7 @@ export * from './registry/memory-registry';
 export * from './registry/registry';
 export * from './registry/serviceentry/conversion';
 export * from './registry/serviceentry/registry';
+export * from './discovery/debug';
+export * from './discovery/discovery-service';
+export * from './discovery/metrics';
+export * from './discovery/snapshot-builder';

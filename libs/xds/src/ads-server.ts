@@ -38,15 +38,26 @@ export class AdsServer {
     this.logger = options.logger ?? new LogScopes('xds', new Map([['default', 'warn']])).scope('ads');
   }
 
+  /** Full name of the gRPC service, e.g. for health status. */
+  static readonly SERVICE_NAME = 'envoy.service.discovery.v3.AggregatedDiscoveryService';
+
+  /** The service definition and handlers, for any grpc-js based server (`server.addService(definition, implementation)`). */
+  service(): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
+    return {
+      definition: envoyGrpc().envoy.service.discovery.v3.AggregatedDiscoveryService.service,
+      implementation: {
+        StreamAggregatedResources: (call: AdsStreamCall) => this.handleStream(call),
+        DeltaAggregatedResources: (call: grpc.ServerDuplexStream<unknown, unknown>) => {
+          call.emit('error', { code: grpc.status.UNIMPLEMENTED, details: 'delta xDS is not supported; use state-of-the-world ADS' });
+        },
+      },
+    };
+  }
+
   /** Registers the ADS service on a grpc-js server. */
   addTo(server: Pick<grpc.Server, 'addService'>): void {
-    const definition = envoyGrpc().envoy.service.discovery.v3.AggregatedDiscoveryService.service;
-    server.addService(definition, {
-      StreamAggregatedResources: (call: AdsStreamCall) => this.handleStream(call),
-      DeltaAggregatedResources: (call: grpc.ServerDuplexStream<unknown, unknown>) => {
-        call.emit('error', { code: grpc.status.UNIMPLEMENTED, details: 'delta xDS is not supported; use state-of-the-world ADS' });
-      },
-    });
+    const { definition, implementation } = this.service();
+    server.addService(definition, implementation);
   }
 
   /** Connected streams (for debug endpoints and metrics). */

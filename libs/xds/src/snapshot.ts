@@ -103,8 +103,15 @@ export class Snapshot {
     return type;
   }
 
-  /** Every EDS cluster's endpoints and every listener's route configuration are present. */
+  private problems: readonly ConsistencyProblem[] | undefined;
+
+  /** Every EDS cluster's endpoints and every listener's route configuration are present (computed once). */
   consistent(): readonly ConsistencyProblem[] {
+    this.problems ??= this.findProblems();
+    return this.problems;
+  }
+
+  private findProblems(): readonly ConsistencyProblem[] {
     const problems: ConsistencyProblem[] = [];
     const check = (from: XdsTypeUrl, to: XdsTypeUrl) => {
       const targets = this.get(to).resources;

@@ -13,7 +13,7 @@ import { BLACKHOLE_CLUSTER, INBOUND_PASSTHROUGH_CLUSTER, PASSTHROUGH_CLUSTER, in
  * `inbound|port||host` for the ports the proxy itself serves (sidecars), and BlackHole/Passthrough clusters.
  * Pure function of (push, proxy).
  */
-export function buildClusters(push: PushContext, proxy: Proxy): Cluster[] {
+export function buildClusters(push: PushContext, proxy: Proxy, options: { inbound: boolean } = { inbound: true }): Cluster[] {
   const clusters = buildOutboundClusters(push, proxy);
   if (proxy.proxyless) return clusters;
   clusters.push(
@@ -22,7 +22,7 @@ export function buildClusters(push: PushContext, proxy: Proxy): Cluster[] {
   );
   if (proxy.type === 'sidecar') {
     clusters.push({ name: INBOUND_PASSTHROUGH_CLUSTER, type: 'ORIGINAL_DST', lb_policy: 'CLUSTER_PROVIDED', connect_timeout: connectTimeout(push) });
-    clusters.push(...buildInboundClusters(push, proxy));
+    if (options.inbound) clusters.push(...buildInboundClusters(push, proxy));
   }
   return clusters;
 }

@@ -24,6 +24,12 @@ export class ServiceEntryRegistry implements ServiceRegistry {
 
   /** Replaces the set of ServiceEntries (sorted by namespace/name so the first definition of a host wins stably). */
   update(entries: readonly IstioResource<ServiceEntry>[]): void {
+    this.updateQuietly(entries);
+    this.listeners.emit({ kind: 'full' });
+  }
+
+  /** Replaces the entries without notifying (the caller is already pushing because config changed). */
+  updateQuietly(entries: readonly IstioResource<ServiceEntry>[]): void {
     const services = new Map<string, Service>();
     this.endpointsByHost.clear();
     const sorted = [...entries].sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
@@ -37,6 +43,5 @@ export class ServiceEntryRegistry implements ServiceRegistry {
       }
     }
     this.servicesList = [...services.values()];
-    this.listeners.emit({ kind: 'full' });
   }
 }
