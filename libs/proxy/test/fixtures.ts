@@ -1,6 +1,6 @@
 /** Builders for Envoy resources in their decoded (`__Output`) form, made by a real encode/decode round trip. */
 import { EXTENSION_TYPE_NAMES, XDS_TYPE_NAMES, envoyCodec } from '@isthmus/protos';
-import type { Cluster__Output, ClusterLoadAssignment__Output, Listener__Output, RouteConfiguration__Output } from '@isthmus/protos';
+import type { Cluster, Cluster__Output, ClusterLoadAssignment__Output, Listener, Listener__Output, RouteConfiguration__Output } from '@isthmus/protos';
 
 export function decode<T>(typeName: string, value: object): T {
   const codec = envoyCodec();
@@ -16,7 +16,11 @@ export function cluster(value: object): Cluster__Output {
 }
 
 export function staticCluster(name: string, ports: readonly number[], extra: object = {}): Cluster__Output {
-  return cluster({
+  return cluster(rawStaticCluster(name, ports, extra));
+}
+
+export function rawStaticCluster(name: string, ports: readonly number[], extra: object = {}): Cluster {
+  return {
     name,
     type: 'STATIC',
     connect_timeout: { seconds: 1 },
@@ -25,7 +29,7 @@ export function staticCluster(name: string, ports: readonly number[], extra: obj
       endpoints: [{ lb_endpoints: ports.map((port) => ({ endpoint: { address: { socket_address: { address: '127.0.0.1', port_value: port } } } })) }],
     },
     ...extra,
-  });
+  };
 }
 
 export function assignment(name: string, ports: readonly number[]): ClusterLoadAssignment__Output {
@@ -42,11 +46,21 @@ export function routes(value: object): RouteConfiguration__Output {
 export const routerFilter = () => ({ name: 'envoy.filters.http.router', typed_config: pack(EXTENSION_TYPE_NAMES.router, {}) });
 
 /** An HTTP listener on 127.0.0.1:`port` (0 = any) with RDS `routeName` or inline routes. */
-export function httpListener(
-  name: string,
-  port: number,
-  options: { routeName?: string; routeConfig?: object; filters?: object[]; hcm?: object; chain?: object; listener?: object } = {},
-): Listener__Output {
+export interface HttpListenerOptions {
+  routeName?: string;
+  routeConfig?: object;
+  filters?: object[];
+  hcm?: object;
+  chain?: object;
+  listener?: object;
+}
+
+export function httpListener(name: string, port: number, options: HttpListenerOptions = {}): Listener__Output {
+  return decode<Listener__Output>(XDS_TYPE_NAMES.listener, rawHttpListener(name, port, options));
+}
+
+/** The same listener in input form (for a control plane snapshot). */
+export function rawHttpListener(name: string, port: number, options: HttpListenerOptions = {}): Listener {
   const manager = pack(EXTENSION_TYPE_NAMES.httpConnectionManager, {
     stat_prefix: name,
     ...(options.routeConfig
@@ -56,12 +70,12 @@ export function httpListener(
     upgrade_configs: [{ upgrade_type: 'websocket' }],
     ...options.hcm,
   });
-  return decode<Listener__Output>(XDS_TYPE_NAMES.listener, {
+  return {
     name,
     address: { socket_address: { address: '127.0.0.1', port_value: port } },
     filter_chains: [{ filters: [{ name: 'envoy.filters.network.http_connection_manager', typed_config: manager }], ...options.chain }],
     ...options.listener,
-  });
+  };
 }
 
 export function tcpListener(name: string, port: number, clusterName: string, chain: object = {}): Listener__Output {
