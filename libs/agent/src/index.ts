@@ -4,3 +4,6 @@ export * from './proxy-init/render';
 export * from './proxy-init/apply';
 export * from './proxy-init/flags';
 export * from './proxy-init/command';
+export * from './status/app-probers';
+export * from './status/app-probe';
+export * from './status/status-server';

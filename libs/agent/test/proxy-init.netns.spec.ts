@@ -6,7 +6,6 @@ import { NetworkNamespace, netnsUnavailableReason } from './netns';
 const unavailable = netnsUnavailableReason();
 const describeNetns = unavailable ? describe.skip : describe;
 if (unavailable) {
-  // eslint-disable-next-line no-console
   console.warn(`proxy-init netns tests skipped: ${unavailable}`);
 }
 
