@@ -1,8 +1,7 @@
-// Unit tests live beside the code (src, *.spec.ts); the kube-apiserver integration test is in test/ with its own config.
+/* Unit specs beside the code (src), and integration tests against the real API server (test, *.int.spec.ts). */
 export default {
   displayName: 'config-model',
-  preset: '../../jest.preset.js',
+  preset: '../../libs/testenv/jest-preset.js',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
   coverageDirectory: '../../coverage/libs/config-model',
 };

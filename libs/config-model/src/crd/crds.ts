@@ -26,6 +26,7 @@ interface CrdNames {
   readonly shortNames: readonly string[];
   readonly categories: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
   readonly printerColumns?: KindDescriptor['printerColumns'];
 }
 
@@ -33,7 +34,7 @@ function crd(names: CrdNames, specSchema: Record<string, unknown>, description: 
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
-    metadata: { name: crdName(names), labels: { ...names.labels } },
+    metadata: { name: crdName(names), labels: { ...names.labels }, ...(names.annotations ? { annotations: { ...names.annotations } } : {}) },
     spec: {
       group: names.group,
       names: {
@@ -98,6 +99,8 @@ function certManager(kind: string, plural: string, scope: 'Namespaced' | 'Cluste
       shortNames,
       categories: [],
       labels: CERT_MANAGER_LABELS,
+      // *.k8s.io is a protected group: the API server requires this annotation; "unapproved, ..." is accepted.
+      annotations: { 'api-approved.kubernetes.io': 'unapproved, legacy cert-manager v0.x group shipped with Istio 1.3' },
     },
     freeForm,
     `cert-manager ${kind} (not modelled by Isthmus; kept as written)`,

@@ -2,12 +2,16 @@
  * DSL → structural OpenAPI v3 schema for apiextensions.k8s.io/v1 CRDs: every node typed, maps as
  * additionalProperties, free-form values marked x-kubernetes-preserve-unknown-fields, ports written either way as
  * x-kubernetes-int-or-string. Enums are emitted only when case-sensitive (protocols accept any case).
+ *
+ * Declared objects also keep unknown fields (`preserveUnknownObjects`, the default for CRDs): the API server then
+ * type-checks known fields itself, but neither prunes nor (under kubectl's strict field validation) rejects a typo such
+ * as `spec.https`, which reaches Galley's webhook and is denied there with a "did you mean" message.
  */
 import { Schema } from './dsl';
 
 export type OpenApiSchema = { [key: string]: unknown };
 
-export function toOpenApi(schema: Schema): OpenApiSchema {
+export function toOpenApi(schema: Schema, options: { preserveUnknownObjects?: boolean } = { preserveUnknownObjects: true }): OpenApiSchema {
   const out: OpenApiSchema = {};
   if (schema.description) out['description'] = schema.deprecated ? `${schema.description} Deprecated: use ${schema.deprecated}.` : schema.description;
   else if (schema.deprecated) out['description'] = `Deprecated: use ${schema.deprecated}.`;
@@ -33,17 +37,18 @@ export function toOpenApi(schema: Schema): OpenApiSchema {
       break;
     case 'array':
       out['type'] = 'array';
-      out['items'] = toOpenApi(schema.items as Schema);
+      out['items'] = toOpenApi(schema.items as Schema, options);
       break;
     case 'map':
       out['type'] = 'object';
-      out['additionalProperties'] = toOpenApi(schema.values as Schema);
+      out['additionalProperties'] = toOpenApi(schema.values as Schema, options);
       break;
     case 'object': {
       out['type'] = 'object';
       const properties: Record<string, OpenApiSchema> = {};
-      for (const [name, field] of Object.entries(schema.fields ?? {})) properties[name] = toOpenApi(field);
+      for (const [name, field] of Object.entries(schema.fields ?? {})) properties[name] = toOpenApi(field, options);
       out['properties'] = properties;
+      if (options.preserveUnknownObjects) out['x-kubernetes-preserve-unknown-fields'] = true;
       break;
     }
     case 'any':

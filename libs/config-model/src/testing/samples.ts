@@ -152,6 +152,12 @@ export function sampleResources(): Doc[] {
     { apiVersion: 'config.istio.io/v1alpha2', kind: 'QuotaSpec', metadata: meta('request-count'), spec: { rules: [{ quotas: [{ quota: 'requestcount', charge: 1 }] }] } },
     { apiVersion: 'config.istio.io/v1alpha2', kind: 'QuotaSpecBinding', metadata: meta('request-count'), spec: { services: [{ name: 'productpage' }], quotaSpecs: [{ name: 'request-count' }] } },
     { apiVersion: 'rbac.istio.io/v1alpha1', kind: 'RbacConfig', metadata: { name: 'default' }, spec: { mode: 'OFF' } },
+    {
+      apiVersion: 'rbac.istio.io/v1alpha1',
+      kind: 'AuthorizationPolicy',
+      metadata: meta('allow-viewers'),
+      spec: { workloadSelector: { labels: { app: 'reviews' } }, allow: [{ subjects: [{ user: '*' }], roleRef: { kind: 'ServiceRole', name: 'viewer' } }] },
+    },
   ];
 }
 
