@@ -221,7 +221,14 @@ export class DiscoveryService {
     const entry: ConnectedProxy = { connection, proxy: parsed.proxy, pendingSince: Date.now() };
     this.proxies.set(connection.id, entry);
     this.metrics.xdsClients.set(this.proxies.size);
-    this.publish(entry);
+    const result = this.publish(entry);
+    // A proxy connecting between pushes may surface warnings its kind had not produced yet.
+    const known = new Set(this.status.warnings.map((warning) => `${warning.resource}|${warning.message}`));
+    const added = result.warnings.filter((warning) => !known.has(`${warning.resource}|${warning.message}`));
+    if (added.length > 0 || this.status.proxies !== this.proxies.size) {
+      this.status = { ...this.status, proxies: this.proxies.size, warnings: [...this.status.warnings, ...added] };
+      this.metrics.generationWarnings.set(this.status.warnings.length);
+    }
   }
 
   private disconnect(connection: AdsConnection): void {

@@ -3,7 +3,7 @@ import type { Proxy } from '../model/proxy';
 import { isHttp2Protocol } from '../model/protocol';
 import { Service, ServicePort, labelsMatch } from '../model/service';
 import type { PushContext } from '../push/push-context';
-import { destinationRuleFor, instancesOf, servicesFor } from '../push/queries';
+import { NO_ENDPOINTS_SELECTOR, destinationRuleFor, instancesOf, servicesFor, undefinedSubsets } from '../push/queries';
 import { applyTrafficPolicy, effectivePolicy, upstreamTls } from './cluster-policy';
 import { ADS_CONFIG_SOURCE, protoDuration, socketAddress } from './envoy-util';
 import { BLACKHOLE_CLUSTER, INBOUND_PASSTHROUGH_CLUSTER, PASSTHROUGH_CLUSTER, inboundClusterName, istioMutualSni, outboundClusterName } from './names';
@@ -29,6 +29,7 @@ export function buildClusters(push: PushContext, proxy: Proxy, options: { inboun
 
 export function buildOutboundClusters(push: PushContext, proxy: Proxy): Cluster[] {
   const clusters: Cluster[] = [];
+  const undefinedByHost = undefinedSubsets(push, proxy);
   for (const service of servicesFor(push, proxy)) {
     const rule = destinationRuleFor(push, proxy.namespace, service);
     for (const port of service.ports) {
@@ -39,6 +40,9 @@ export function buildOutboundClusters(push: PushContext, proxy: Proxy): Cluster[
         if (!subset.name) continue;
         const policy = effectivePolicy([topPolicy, subset.trafficPolicy], port.port);
         clusters.push(outboundCluster(push, proxy, service, port, subset.name, subset.labels, policy));
+      }
+      for (const subset of undefinedByHost.get(service.hostname) ?? []) {
+        clusters.push(outboundCluster(push, proxy, service, port, subset, NO_ENDPOINTS_SELECTOR, effectivePolicy([topPolicy], port.port)));
       }
     }
   }

@@ -2,7 +2,7 @@ import type { ClusterLoadAssignment, LocalityLbEndpoints } from '@isthmus/protos
 import type { Proxy } from '../model/proxy';
 import { ServiceEndpoint, labelsMatch } from '../model/service';
 import type { PushContext } from '../push/push-context';
-import { destinationRuleFor, servicesFor } from '../push/queries';
+import { destinationRuleFor, servicesFor, undefinedSubsets } from '../push/queries';
 import { socketAddress } from './envoy-util';
 import { outboundClusterName } from './names';
 
@@ -13,6 +13,7 @@ import { outboundClusterName } from './names';
  */
 export function buildEndpoints(push: PushContext, proxy: Proxy): ClusterLoadAssignment[] {
   const assignments: ClusterLoadAssignment[] = [];
+  const undefinedByHost = undefinedSubsets(push, proxy);
   for (const service of servicesFor(push, proxy)) {
     if (service.resolution !== 'ClientSideLB') continue;
     const endpoints = push.endpointsByHost.get(service.hostname) ?? [];
@@ -26,6 +27,8 @@ export function buildEndpoints(push: PushContext, proxy: Proxy): ClusterLoadAssi
         const selected = forPort.filter((endpoint) => labelsMatch(subset.labels, endpoint.labels));
         assignments.push(loadAssignment(outboundClusterName(service.hostname, port.port, subset.name), selected));
       }
+      // Routes to undefined subsets get an empty cluster (see undefinedSubsets).
+      for (const subset of undefinedByHost.get(service.hostname) ?? []) assignments.push(loadAssignment(outboundClusterName(service.hostname, port.port, subset), []));
     }
   }
   return assignments;

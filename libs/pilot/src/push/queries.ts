@@ -1,5 +1,5 @@
 import type { Policy, Sidecar } from '@isthmus/config-model';
-import { hostMatches, hostSpecificity, hostsIntersect } from '../model/hostname';
+import { hostMatches, hostSpecificity, hostsIntersect, resolveShortName } from '../model/hostname';
 import type { Proxy } from '../model/proxy';
 import { Service, ServiceEndpoint, labelsMatch } from '../model/service';
 import type { DeepReadonly, DestinationRuleEntry, GatewayEntry, NamedSpec, PushContext, VirtualServiceEntry } from './push-context';
@@ -117,4 +117,36 @@ function peerMode(policy: DeepReadonly<Policy>): MtlsMode {
 export function outboundPolicyFor(push: PushContext, proxy: Proxy): 'ALLOW_ANY' | 'REGISTRY_ONLY' {
   const sidecar = proxy.type === 'sidecar' ? sidecarFor(push, proxy) : undefined;
   return sidecar?.spec.outboundTrafficPolicy?.mode ?? push.mesh.outboundTrafficPolicy.mode ?? 'ALLOW_ANY';
+}
+
+/** Selector matching no endpoint: clusters of undefined subsets exist (so routes stay valid) but stay empty. */
+export const NO_ENDPOINTS_SELECTOR: Readonly<Record<string, string>> = { 'isthmus.io/undefined-subset': 'true' };
+
+/**
+ * Subsets that visible VirtualServices route to but no DestinationRule defines, by destination FQDN. Pilot still
+ * generates (empty) clusters for them, so the route fails alone (503 / UNAVAILABLE) instead of a client waiting for,
+ * or rejecting, a cluster that never comes.
+ */
+export function undefinedSubsets(push: PushContext, proxy: Proxy): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const vs of push.virtualServices) {
+    if (!exportedTo(vs.exportTo, vs.namespace, proxy.namespace)) continue;
+    const destinations = [
+      ...(vs.spec.http ?? []).flatMap((route) => [...(route.route ?? []).map((d) => d.destination), route.mirror]),
+      ...(vs.spec.tcp ?? []).flatMap((route) => (route.route ?? []).map((d) => d.destination)),
+      ...(vs.spec.tls ?? []).flatMap((route) => (route.route ?? []).map((d) => d.destination)),
+    ];
+    for (const destination of destinations) {
+      if (!destination?.subset || !destination.host) continue;
+      const host = resolveShortName(destination.host, vs.namespace, push.domain);
+      const service = push.serviceByHost.get(host);
+      if (!service) continue;
+      const rule = destinationRuleFor(push, proxy.namespace, service);
+      if ((rule?.spec.subsets ?? []).some((subset) => subset.name === destination.subset)) continue;
+      const set = out.get(host) ?? new Set<string>();
+      set.add(destination.subset);
+      out.set(host, set);
+    }
+  }
+  return out;
 }
