@@ -1,10 +1,7 @@
-const { undiciModuleNameMapper } = require('./jest-undici-compat.js');
-
 /* Unit specs (src/) and integration tests against the real API server (test/*.int.spec.ts). */
 export default {
   displayName: 'kube',
   preset: '../../libs/testenv/jest-preset.js',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/libs/kube',
-  moduleNameMapper: undiciModuleNameMapper(),
 };

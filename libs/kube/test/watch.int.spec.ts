@@ -1,6 +1,5 @@
 import { ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, type KubernetesObject, type V1CustomResourceDefinition } from '@kubernetes/client-node';
 import { LogScopes } from '@isthmus/runtime';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests may use testenv; the layer rule lacks type:testing (NEEDS.md)
 import { eventually, isNotFound, kubeConfig, uniqueName, useNamespace } from '@isthmus/testenv';
 import { CORE_V1, KubeWatchSet, WatchCache, type KubeResourceType, type WatchEventType } from '../src';
 
