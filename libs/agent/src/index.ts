@@ -7,3 +7,4 @@ export * from './proxy-init/command';
 export * from './status/app-probers';
 export * from './status/app-probe';
 export * from './status/status-server';
+export * from './original-dst/original-dst';
