@@ -41,7 +41,6 @@ describe.each(cases)('%s process', (app, args) => {
     const port = await freePort();
     const child = spawn(process.execPath, [join(root, 'bin', `${app}.js`), ...args(port), '--shutdownDrainDuration', '0s'], {
       cwd: root,
-      env: { ...process.env, ISTHMUS_FROM_SOURCE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
