@@ -8,3 +8,4 @@ export * from './status/app-probers';
 export * from './status/app-probe';
 export * from './status/status-server';
 export * from './original-dst/original-dst';
+export * from './status/wait-command';
