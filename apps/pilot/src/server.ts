@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseMeshConfig } from '@isthmus/config-model';
 import type { ResolvedMeshConfig } from '@isthmus/config-model';
 import { GrpcServer, serverCredentials } from '@isthmus/grpc';
-import { ConfigSource, DiscoveryService, FileConfigSource, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
+import { ConfigSource, DiscoveryService, FileConfigSource, KubeRegistry, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
+import { KubeConfig } from '@kubernetes/client-node';
 import { ComponentRuntime, createComponentRuntime, parseListenAddress } from '@isthmus/runtime';
 import { AdsServer, MemorySnapshotCache } from '@isthmus/xds';
 import fastify, { FastifyInstance } from 'fastify';
@@ -49,7 +50,12 @@ export async function startPilot(config: PilotConfig): Promise<RunningPilot> {
   let memory: MemoryRegistry | undefined;
   for (const name of config.registries) {
     if (name === 'Memory' || name === 'MockConfig') registries.push((memory = new MemoryRegistry()));
-    else if (name === 'Kubernetes') logger.warn('the Kubernetes registry is not available in this build yet; services come from ServiceEntries and other registries');
+    else if (name === 'Kubernetes') {
+      const kube = new KubeRegistry({ kubeConfig: loadKubeConfig(config.kubeconfig), logger: runtime.logs.scope('kube'), domain: config.domain, trustDomain: mesh.trustDomain });
+      await kube.start();
+      runtime.shutdown.onShutdown('kube-registry', () => kube.stop());
+      registries.push(kube);
+    }
     else if (name === 'MCP') logger.warn('the MCP registry/config source is not available in this build yet');
     else throw new Error(`--registries: unknown registry "${name}" (expected Kubernetes, MCP, Memory)`);
   }
@@ -127,6 +133,14 @@ export async function startPilot(config: PilotConfig): Promise<RunningPilot> {
       for (const source of sources) await source.close();
     },
   };
+}
+
+/** `--kubeconfig` file, else in-cluster config. */
+function loadKubeConfig(path: string): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  if (path) kubeConfig.loadFromFile(path);
+  else kubeConfig.loadFromCluster();
+  return kubeConfig;
 }
 
 function loadMesh(path: string, runtime: ComponentRuntime): ResolvedMeshConfig {

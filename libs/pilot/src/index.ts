@@ -31,3 +31,5 @@ export * from './discovery/debug';
 export * from './discovery/discovery-service';
 export * from './discovery/metrics';
 export * from './discovery/snapshot-builder';
+export * from './registry/kube/controller';
+export * from './registry/kube/conversion';
