@@ -58,11 +58,11 @@ export const proxyInitFlags = {
   }),
   proxyUids: checkedFlag<readonly string[]>({
     name: 'proxy-uid', short: 'u', default: [], valueName: 'uids', parse: parseIdList, format: formatList,
-    description: 'User ids whose traffic is never captured (the proxy); default 1337,0',
+    description: 'User ids whose traffic is never captured (the proxy); empty means 1337,0 as in Istio',
   }),
   proxyGids: checkedFlag<readonly string[]>({
     name: 'proxy-gid', short: 'g', default: [], valueName: 'gids', parse: parseIdList, format: formatList,
-    description: 'Group ids whose traffic is never captured; default: the -u list',
+    description: 'Group ids whose traffic is never captured; empty means the -u list',
   }),
   interceptionMode: enumFlag<InterceptionMode>({
     name: 'istio-inbound-interception-mode', short: 'm', env: 'ISTIO_INBOUND_INTERCEPTION_MODE', default: 'REDIRECT', choices: ['REDIRECT', 'TPROXY'],

@@ -54,7 +54,7 @@ export function registerStatusRoutes(app: FastifyInstance, options: StatusRoutes
   });
 
   app.post('/quitquitquit', async (request, reply) => {
-    if (!isLoopback(request.socket.remoteAddress)) {
+    if (!isLoopbackAddress(request.socket.remoteAddress)) {
       return reply.code(403).type('text/plain').send('quitquitquit is only accepted from localhost\n');
     }
     if (!options.shutdown) return reply.code(501).type('text/plain').send('no shutdown hook configured\n');
@@ -84,7 +84,8 @@ export function createStatusServer(options: StatusRoutesOptions): FastifyInstanc
   return app;
 }
 
-function isLoopback(address: string | undefined): boolean {
+/** 127/8, ::1 and their v4-mapped forms (`::ffff:127.0.0.1`). */
+export function isLoopbackAddress(address: string | undefined): boolean {
   if (address === undefined) return false;
   const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
   if (isIP(plain) === 4) return plain.startsWith('127.');
