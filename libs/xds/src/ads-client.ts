@@ -3,14 +3,17 @@ import { envoyCodec, envoyGrpc, typeNameOf } from '@isthmus/protos';
 import type { DiscoveryRequest, DiscoveryResponse__Output, Node } from '@isthmus/protos';
 import { LogScopes, Logger } from '@isthmus/runtime';
 import { Backoff, BackoffOptions } from './backoff';
-import { shortTypeName } from './resource-types';
+import { TYPE_URL, shortTypeName } from './resource-types';
 
 export interface DecodedResource<T> {
   readonly name: string;
   readonly value: T;
 }
 
-/** One accepted-or-rejected state-of-the-world update: every resource of the type the client asked for. */
+/**
+ * One update: every resource of the type the client currently holds (for endpoints and routes, servers may send only
+ * what changed; the client merges that into what it has, so `resources` is always the complete set).
+ */
 export interface XdsUpdate<T> {
   readonly typeUrl: string;
   readonly version: string;
@@ -43,6 +46,8 @@ export interface SubscriptionStatus {
 
 interface Subscription {
   names: string[] | null;
+  /** Accepted resources by name (merged across partial EDS/RDS responses). */
+  resources: Map<string, DecodedResource<unknown>>;
   apply: ApplyUpdate<unknown>;
   ackedVersion?: string;
   lastNonce?: string;
@@ -52,6 +57,9 @@ interface Subscription {
 }
 
 type AdsCall = grpc.ClientDuplexStream<DiscoveryRequest, DiscoveryResponse__Output>;
+
+/** Types whose state-of-the-world responses may carry only changed resources (xDS: all but listeners and clusters). */
+const PARTIAL_TYPES: ReadonlySet<string> = new Set([TYPE_URL.endpoint, TYPE_URL.route]);
 
 /**
  * A small state-of-the-world ADS client: subscribe per type (optionally by names), apply each update through a
@@ -78,7 +86,7 @@ export class AdsClient {
 
   /** Subscribes to a type; `names` null = wildcard. Sends the request now if connected. */
   subscribe<T>(typeUrl: string, names: readonly string[] | null, apply: ApplyUpdate<T>): void {
-    this.subscriptions.set(typeUrl, { names: names ? [...names] : null, apply: apply as ApplyUpdate<unknown>, acks: 0, nacks: 0 });
+    this.subscriptions.set(typeUrl, { names: names ? [...names] : null, resources: new Map(), apply: apply as ApplyUpdate<unknown>, acks: 0, nacks: 0 });
     this.sendRequest(typeUrl);
   }
 
@@ -174,9 +182,15 @@ export class AdsClient {
       }
       resources.push({ name: decoded.value.name || decoded.value.cluster_name || '', value: decoded.value });
     }
+    let merged = new Map(resources.map((resource) => [resource.name, resource]));
+    if (PARTIAL_TYPES.has(response.type_url)) {
+      merged = new Map([...subscription.resources, ...merged]);
+      // Resources the client no longer asks for are dropped.
+      if (subscription.names) for (const name of [...merged.keys()]) if (!subscription.names.includes(name)) merged.delete(name);
+    }
     if (!error) {
       try {
-        await subscription.apply({ typeUrl: response.type_url, version: response.version_info, resources });
+        await subscription.apply({ typeUrl: response.type_url, version: response.version_info, resources: [...merged.values()] });
       } catch (applyError: unknown) {
         error = applyError instanceof Error ? applyError.message : String(applyError);
       }
@@ -187,6 +201,7 @@ export class AdsClient {
       this.logger.warn({ type: shortTypeName(response.type_url), version: response.version_info, error }, 'rejecting xDS update');
     } else {
       subscription.acks++;
+      subscription.resources = merged;
       subscription.ackedVersion = response.version_info;
       subscription.lastError = undefined;
     }

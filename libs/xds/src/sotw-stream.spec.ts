@@ -129,3 +129,34 @@ describe('SotwStream', () => {
     expect(events).toEqual([`open ${NODE.id}`, 'response CDS', 'ack CDS', 'close']);
   });
 });
+
+describe('SotwStream incremental EDS/RDS', () => {
+  function twoClusters(b: string) {
+    return Snapshot.fromObjects({ clusters: [edsCluster('a'), edsCluster('b')], endpoints: [endpoints('a', ['10.0.0.1:80']), endpoints('b', [b])] });
+  }
+
+  it('sends only the changed ClusterLoadAssignment once the client has the others', () => {
+    const { cache, sent, stream, ack } = setup();
+    cache.setSnapshot(NODE.id, twoClusters('10.0.0.2:80'));
+    stream.handleRequest(request(TYPE_URL.endpoint, { node: NODE as never, resource_names: ['a', 'b'] }));
+    expect(sent[0].resources).toHaveLength(2);
+    ack(sent[0], ['a', 'b']);
+    cache.setSnapshot(NODE.id, twoClusters('10.0.0.3:80'));
+    stream.flush();
+    expect(sent[1].resources).toHaveLength(1);
+    expect(sent[1].version_info).toBe(cache.getSnapshot(NODE.id) && sent[1].version_info);
+    // After a NACK the next response is computed against what the client last accepted.
+    stream.handleRequest(request(TYPE_URL.endpoint, { response_nonce: sent[1].nonce!, resource_names: ['a', 'b'], error_detail: { code: 3, message: 'no' } as never }));
+    cache.setSnapshot(NODE.id, twoClusters('10.0.0.4:80'));
+    stream.flush();
+    expect(sent[2].resources).toHaveLength(1);
+  });
+
+  it('sends every resource again when the subscription changes', () => {
+    const { cache, sent, stream, ack } = setup();
+    cache.setSnapshot(NODE.id, twoClusters('10.0.0.2:80'));
+    stream.handleRequest(request(TYPE_URL.endpoint, { node: NODE as never, resource_names: ['a'] }));
+    ack(sent[0], ['a', 'b']);
+    expect(sent[1].resources).toHaveLength(2);
+  });
+});

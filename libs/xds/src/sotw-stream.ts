@@ -4,8 +4,10 @@ import type { SnapshotCache } from './cache';
 import type { AdsCallbacks, AdsConnection, TypeStatus } from './connection';
 import { digest } from './digest';
 import type { PushQueue, Pushable } from './push-queue';
-import { PUSH_ORDER, XdsTypeUrl, isXdsTypeUrl, shortTypeName } from './resource-types';
+import { PUSH_ORDER, TYPE_URL, XdsTypeUrl, isXdsTypeUrl, shortTypeName } from './resource-types';
 import type { Snapshot, XdsResource } from './snapshot';
+
+const INCREMENTAL_TYPES: ReadonlySet<string> = new Set([TYPE_URL.endpoint, TYPE_URL.route]);
 
 /** The write side of a gRPC bidi call, so the stream logic can be tested without a network. */
 export interface ResponseSink {
@@ -14,6 +16,10 @@ export interface ResponseSink {
 
 interface TypeState {
   names: Set<string> | null;
+  /** Resource hashes the client has accepted (EDS/RDS responses may then carry only what changed). */
+  ackedResources: ReadonlyMap<string, XdsResource>;
+  /** Resources of the response in flight, adopted on ACK. */
+  pendingResources?: ReadonlyMap<string, XdsResource>;
   sentVersion?: string;
   sentNamesKey?: string;
   sentNonce?: string;
@@ -29,6 +35,7 @@ interface Desired {
   version: string;
   namesKey: string;
   resources: XdsResource[];
+  byName: ReadonlyMap<string, XdsResource>;
 }
 
 export interface SotwStreamOptions {
@@ -86,7 +93,7 @@ export class SotwStream implements Pushable, AdsConnection {
       return;
     }
     if (!state) {
-      state = { names: null, inFlight: false };
+      state = { names: null, inFlight: false, ackedResources: new Map() };
       this.types.set(typeUrl, state);
     }
     if (request.response_nonce && request.response_nonce === state.sentNonce) {
@@ -96,15 +103,19 @@ export class SotwStream implements Pushable, AdsConnection {
         state.nackedVersion = state.sentVersion;
         state.nackedNamesKey = state.sentNamesKey;
         state.lastError = error;
+        state.pendingResources = undefined;
         this.logger.warn({ type: shortTypeName(typeUrl), version: state.sentVersion, error }, 'xDS response rejected (NACK)');
         this.options.callbacks.onNack?.(this, typeUrl, state.sentVersion ?? '', request.response_nonce, error);
       } else {
         state.ackedVersion = request.version_info;
         state.lastError = undefined;
+        if (state.pendingResources) state.ackedResources = state.pendingResources;
+        state.pendingResources = undefined;
         this.options.callbacks.onAck?.(this, typeUrl, request.version_info, request.response_nonce);
       }
     }
     state.names = request.resource_names.length > 0 ? new Set(request.resource_names) : null;
+    if (!request.response_nonce) state.ackedResources = new Map(); // a new subscription (or reconnect) gets everything
     this.flush();
   }
 
@@ -169,7 +180,7 @@ export class SotwStream implements Pushable, AdsConnection {
 
   private desired(snapshot: Snapshot, typeUrl: XdsTypeUrl, state: TypeState): Desired {
     const type = snapshot.get(typeUrl);
-    if (!state.names) return { version: type.version, namesKey: '*', resources: [...type.resources.values()] };
+    if (!state.names) return { version: type.version, namesKey: '*', resources: [...type.resources.values()], byName: type.resources };
     const names = [...state.names].sort();
     const resources: XdsResource[] = [];
     const parts: string[] = [];
@@ -178,11 +189,18 @@ export class SotwStream implements Pushable, AdsConnection {
       if (resource) resources.push(resource);
       parts.push(`${name}=${resource?.hash ?? '-'}`);
     }
-    return { version: digest(...parts), namesKey: names.join(','), resources };
+    return { version: digest(...parts), namesKey: names.join(','), resources, byName: new Map(resources.map((resource) => [resource.name, resource])) };
   }
 
   private send(typeUrl: XdsTypeUrl, state: TypeState, desired: Desired): void {
     const nonce = `${++this.nonceCounter}`;
+    // Listeners and clusters are full-state types: every response carries all of them. For routes and endpoints the
+    // protocol lets a response carry only what changed (clients keep the rest), which keeps an endpoint change for
+    // one service from resending every ClusterLoadAssignment to every proxy.
+    const acked = state.ackedResources;
+    const incremental = INCREMENTAL_TYPES.has(typeUrl) && desired.namesKey === state.sentNamesKey && acked.size > 0;
+    const resources = incremental ? desired.resources.filter((resource) => acked.get(resource.name)?.hash !== resource.hash) : desired.resources;
+    state.pendingResources = desired.byName;
     state.sentVersion = desired.version;
     state.sentNamesKey = desired.namesKey;
     state.sentNonce = nonce;
@@ -192,10 +210,10 @@ export class SotwStream implements Pushable, AdsConnection {
       version_info: desired.version,
       type_url: typeUrl,
       nonce,
-      resources: desired.resources.map((resource) => resource.any),
+      resources: resources.map((resource) => resource.any),
       control_plane: { identifier: this.options.controlPlaneId },
     });
-    this.logger.debug({ type: shortTypeName(typeUrl), version: desired.version, nonce, resources: desired.resources.length }, 'pushed');
-    this.options.callbacks.onResponse?.(this, typeUrl, desired.version, nonce, desired.resources.length);
+    this.logger.debug({ type: shortTypeName(typeUrl), version: desired.version, nonce, resources: resources.length, incremental }, 'pushed');
+    this.options.callbacks.onResponse?.(this, typeUrl, desired.version, nonce, resources.length);
   }
 }

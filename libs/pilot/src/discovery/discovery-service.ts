@@ -163,7 +163,10 @@ export class DiscoveryService {
   private async push(request: PushRequest): Promise<void> {
     const started = Date.now();
     const push = this.buildContext();
-    this.builder = new SnapshotBuilder(push);
+    // Endpoint-only changes of EDS services reuse the previous push's clusters, listeners and routes.
+    const endpointOnly =
+      !request.full && request.hostnames.size > 0 && [...request.hostnames].every((host) => push.serviceByHost.get(host)?.resolution === 'ClientSideLB' && this.builder.push.serviceByHost.has(host));
+    this.builder = endpointOnly ? new SnapshotBuilder(push, this.builder, request.hostnames) : new SnapshotBuilder(push);
     const warnings = new Map<string, GenerationWarning>();
     const rejected: { proxy: string; problems: string[] }[] = [];
     const published = new Set<string>();
@@ -175,8 +178,9 @@ export class DiscoveryService {
       if (result.rejected) rejected.push({ proxy: entry.proxy.id, problems: result.rejected });
       if (result.changed) entry.pendingSince ??= request.since;
     }
+    this.builder.release();
     const elapsed = Date.now() - started;
-    this.metrics.pushTime.labels(request.full ? 'full' : 'endpoints').observe(elapsed / 1000);
+    this.metrics.pushTime.labels(endpointOnly ? 'endpoints' : 'full').observe(elapsed / 1000);
     this.metrics.services.set(push.services.length);
     this.metrics.virtualServices.set(push.virtualServices.length);
     const warningList = [...warnings.values()];
@@ -188,7 +192,7 @@ export class DiscoveryService {
       pushes: this.status.pushes + 1,
       lastPushAt: started,
       lastPushMs: elapsed,
-      lastPushKind: request.full ? 'full' : 'endpoints',
+      lastPushKind: endpointOnly ? 'endpoints' : 'full',
       lastReason: request.reason,
       proxies: this.proxies.size,
       sharedConfigs: this.builder.sharedCount,
@@ -196,7 +200,7 @@ export class DiscoveryService {
       configProblems,
       rejectedSnapshots: rejected,
     };
-    this.logger.info({ reason: request.reason, full: request.full, proxies: this.proxies.size, ms: elapsed, services: push.services.length }, 'push');
+    this.logger.info({ reason: request.reason, full: !endpointOnly, proxies: this.proxies.size, ms: elapsed, services: push.services.length }, 'push');
   }
 
   private publish(entry: ConnectedProxy): { warnings: readonly GenerationWarning[]; rejected?: string[]; changed?: boolean } {

@@ -11,11 +11,12 @@ import { outboundClusterName } from './names';
  * endpoints filtered by subset labels and grouped by locality. Locality weight = sum of endpoint weights (gRPC
  * clients ignore localities without one).
  */
-export function buildEndpoints(push: PushContext, proxy: Proxy): ClusterLoadAssignment[] {
+export function buildEndpoints(push: PushContext, proxy: Proxy, onlyHosts?: ReadonlySet<string>): ClusterLoadAssignment[] {
   const assignments: ClusterLoadAssignment[] = [];
   const undefinedByHost = undefinedSubsets(push, proxy);
   for (const service of servicesFor(push, proxy)) {
     if (service.resolution !== 'ClientSideLB') continue;
+    if (onlyHosts && !onlyHosts.has(service.hostname)) continue;
     const endpoints = push.endpointsByHost.get(service.hostname) ?? [];
     const rule = destinationRuleFor(push, proxy.namespace, service);
     for (const port of service.ports) {
