@@ -6,8 +6,8 @@
  * Run: `npx nx run protos:generate`. `--check DIR` writes into DIR instead (the freshness test compares the two).
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Root } from 'protobufjs';
 import { PROTO_SETS, protoIncludeDirs } from '../src/proto-sets';
 
@@ -43,10 +43,26 @@ function generate(outDir: string): void {
     mkdirSync(dirname(descriptor), { recursive: true });
     writeFileSync(descriptor, `${JSON.stringify(root.toJSON({ keepComments: false }))}\n`);
   }
+  relativizeSourcePaths(outDir);
   writeFileSync(
     join(outDir, 'README.md'),
     '# Generated — do not edit\n\nProduced by `libs/protos/scripts/generate.ts` (`npx nx run protos:generate`) from pinned protos.\n',
   );
+}
+
+/** The generator records absolute .proto paths; make them repository-relative so output is the same in any checkout. */
+function relativizeSourcePaths(dir: string): void {
+  const repoRoot = resolve(__dirname, '../../..');
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) {
+      relativizeSourcePaths(path);
+    } else if (path.endsWith('.ts')) {
+      const text = readFileSync(path, 'utf8');
+      const fixed = text.replace(/^\/\/ Original file: (\/\S+)/gm, (_line, file: string) => `// Original file: ${relative(repoRoot, file)}`);
+      if (fixed !== text) writeFileSync(path, fixed);
+    }
+  }
 }
 
 const checkIndex = process.argv.indexOf('--check');

@@ -1,4 +1,4 @@
-// Original file: /work/main/node_modules/@grpc/grpc-js-xds/deps/xds/udpa/annotations/status.proto
+// Original file: node_modules/@grpc/grpc-js-xds/deps/xds/udpa/annotations/status.proto
 
 import type { PackageVersionStatus as _udpa_annotations_PackageVersionStatus, PackageVersionStatus__Output as _udpa_annotations_PackageVersionStatus__Output } from '../../udpa/annotations/PackageVersionStatus';
 

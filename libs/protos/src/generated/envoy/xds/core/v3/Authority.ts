@@ -1,4 +1,4 @@
-// Original file: /work/main/node_modules/@grpc/grpc-js-xds/deps/xds/xds/core/v3/authority.proto
+// Original file: node_modules/@grpc/grpc-js-xds/deps/xds/xds/core/v3/authority.proto
 
 
 /**

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/grpc/health/v1/health.proto
+// Original file: libs/protos/proto/grpc/health/v1/health.proto
 
 
 export interface HealthCheckRequest {

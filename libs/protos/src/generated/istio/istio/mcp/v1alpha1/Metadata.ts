@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/mcp/v1alpha1/mcp.proto
+// Original file: libs/protos/proto/istio/mcp/v1alpha1/mcp.proto
 
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/mcp/v1alpha1/mcp.proto
+// Original file: libs/protos/proto/istio/mcp/v1alpha1/mcp.proto
 
 
 /**

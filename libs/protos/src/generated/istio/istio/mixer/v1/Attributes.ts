@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
 import type { Duration as _google_protobuf_Duration, Duration__Output as _google_protobuf_Duration__Output } from '../../../google/protobuf/Duration';

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 import type { CompressedAttributes as _istio_mixer_v1_CompressedAttributes, CompressedAttributes__Output as _istio_mixer_v1_CompressedAttributes__Output } from '../../../istio/mixer/v1/CompressedAttributes';
 import type { Long } from '@grpc/proto-loader';

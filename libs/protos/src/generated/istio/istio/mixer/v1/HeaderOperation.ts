@@ -1,7 +1,7 @@
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 export const _istio_mixer_v1_HeaderOperation_Operation = {
   REPLACE: 'REPLACE',

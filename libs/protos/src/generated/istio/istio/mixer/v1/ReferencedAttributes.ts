@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 
 export interface _istio_mixer_v1_ReferencedAttributes_AttributeMatch {
@@ -15,7 +15,7 @@ export interface _istio_mixer_v1_ReferencedAttributes_AttributeMatch__Output {
   'map_key': (number);
 }
 
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 export const _istio_mixer_v1_ReferencedAttributes_Condition = {
   CONDITION_UNSPECIFIED: 'CONDITION_UNSPECIFIED',

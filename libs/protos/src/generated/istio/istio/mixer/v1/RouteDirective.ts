@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 import type { HeaderOperation as _istio_mixer_v1_HeaderOperation, HeaderOperation__Output as _istio_mixer_v1_HeaderOperation__Output } from '../../../istio/mixer/v1/HeaderOperation';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/mixer/v1/mixer.proto
+// Original file: libs/protos/proto/istio/mixer/v1/mixer.proto
 
 
 export interface StringMap {

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/v1/auth/ca.proto
+// Original file: libs/protos/proto/istio/v1/auth/ca.proto
 
 
 export interface CsrRequest {

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/v1/auth/ca.proto
+// Original file: libs/protos/proto/istio/v1/auth/ca.proto
 
 import type { Status as _google_rpc_Status, Status__Output as _google_rpc_Status__Output } from '../../../google/rpc/Status';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/v1/auth/ca.proto
+// Original file: libs/protos/proto/istio/v1/auth/ca.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'

@@ -1,4 +1,4 @@
-// Original file: /work/main/libs/protos/proto/istio/v1/auth/ca.proto
+// Original file: libs/protos/proto/istio/v1/auth/ca.proto
 
 import type { Long } from '@grpc/proto-loader';
 
