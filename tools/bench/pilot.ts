@@ -1,6 +1,6 @@
 /**
  * Pilot control-plane benchmark:
- *   npx tsx --tsconfig tsconfig.base.json tools/bench/pilot.ts [--services=1000] [--endpoints=4] [--clients=1000] [--rounds=10]
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/pilot.ts [--services=1000] [--endpoints=4] [--clients=1000] [--rounds=10] [--pushConcurrency=256]
  * Pilot (discovery core + ADS server + memory registry with services × endpoints) runs in one process, N simulated
  * ADS clients in another. Prints: initial full push convergence to all clients, a full push after a service is added
  * (compute time and time until every client has the new CDS), endpoint-change convergence p50/p99 over clients and
@@ -9,6 +9,7 @@
  */
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { TYPE_URL } from '@isthmus/xds';
 import { cpuSeconds, memoryMiB } from './lib/proc-stats';
 import { figure, heading, percentile } from './lib/report';
@@ -18,9 +19,21 @@ const SERVICES = Number(args.get('services') ?? 1000);
 const ENDPOINTS = Number(args.get('endpoints') ?? 4);
 const CLIENTS = Number(args.get('clients') ?? 1000);
 const ROUNDS = Number(args.get('rounds') ?? 10);
+const PUSH_CONCURRENCY = Number(args.get('pushConcurrency') ?? 256);
 const TIMEOUT_MS = 120_000;
 
 type Message = Record<string, unknown> & { type: string };
+
+/** Bundles the Pilot host so its RSS is Pilot's own, without the TypeScript loader. */
+async function bundleHost(): Promise<string> {
+  const outfile = join(__dirname, '../../dist/bench/pilot-host.js');
+  await build({ entryPoints: [join(__dirname, 'pilot', 'host.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', tsconfig: join(__dirname, '../../tsconfig.base.json'), logLevel: 'warning' });
+  return outfile;
+}
+
+function startBundled(file: string, scriptArgs: string[]): ChildProcess {
+  return fork(file, scriptArgs, { cwd: join(__dirname, '../..'), execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
 
 function start(script: string, scriptArgs: string[]): ChildProcess {
   const env = { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '../../tsconfig.base.json') };
@@ -58,8 +71,8 @@ async function waitAllChanged(clients: ChildProcess, typeUrl: string, before: re
 }
 
 async function main(): Promise<void> {
-  heading(`Pilot: ${SERVICES} services × ${ENDPOINTS} endpoints, ${CLIENTS} ADS clients (separate process), ${ROUNDS} endpoint changes`);
-  const host = start('host.ts', [`--services=${SERVICES}`, `--endpoints=${ENDPOINTS}`]);
+  heading(`Pilot: ${SERVICES} services × ${ENDPOINTS} endpoints, ${CLIENTS} ADS clients (separate process), ${ROUNDS} endpoint changes, push concurrency ${PUSH_CONCURRENCY}`);
+  const host = startBundled(await bundleHost(), [`--services=${SERVICES}`, `--endpoints=${ENDPOINTS}`, `--pushConcurrency=${PUSH_CONCURRENCY}`]);
   const ready = await next(host, 'ready');
   const pid = Number(ready['pid']);
   const idle = memoryMiB(pid);
@@ -86,7 +99,11 @@ async function main(): Promise<void> {
   const fullTimes = await waitAllChanged(clients, TYPE_URL.cluster, beforeCds);
   const statusReply = next(host, 'status');
   host.send({ cmd: 'status' });
-  const status = (await statusReply)['push'] as { lastPushMs: number; sharedConfigs: number };
+  const statusMessage = await statusReply;
+  const status = statusMessage['push'] as { lastPushMs: number; sharedConfigs: number };
+  const usage = statusMessage['memory'] as NodeJS.MemoryUsage;
+  figure('pilot V8 heap used after the full push', usage.heapUsed / 2 ** 20, 'MiB');
+  figure('pilot external + array buffers after the full push', (usage.external + usage.arrayBuffers) / 2 ** 20, 'MiB');
   figure('full push: build + publish snapshots (pilot)', status.lastPushMs, 'ms');
   figure('full push: change → CDS at all clients (incl. 100 ms debounce)', Math.max(...fullTimes) - fullAt, 'ms');
   figure('full push: change → CDS p50 over clients', percentile(fullTimes.map((t) => t - fullAt), 50), 'ms');

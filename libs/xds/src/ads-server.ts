@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { envoyGrpc } from '@isthmus/protos';
-import type { DiscoveryRequest__Output, DiscoveryResponse, Node__Output } from '@isthmus/protos';
+import type { DiscoveryRequest__Output, Node__Output } from '@isthmus/protos';
+import { OutgoingResponse, serializeResponse } from './response-encoding';
 import { LogScopes, Logger } from '@isthmus/runtime';
 import type { SnapshotCache } from './cache';
 import type { AdsCallbacks, AdsConnection } from './connection';
@@ -16,11 +17,17 @@ export interface AdsServerOptions {
   readonly nodeKey?: (node: Node__Output) => string;
   /** `control_plane.identifier` in every response. */
   readonly controlPlaneId?: string;
-  /** Streams pushed per event-loop turn when a snapshot change fans out. */
-  readonly pushBatchSize?: number;
+  /** Streams pushed at once when a snapshot change fans out (the rest wait until their responses are flushed). */
+  readonly pushConcurrency?: number;
 }
 
-type AdsStreamCall = grpc.ServerDuplexStream<DiscoveryRequest__Output, DiscoveryResponse>;
+type AdsStreamCall = grpc.ServerDuplexStream<DiscoveryRequest__Output, OutgoingResponse>;
+
+/** The ADS definition with a response serializer that understands pre-encoded resources (response-encoding.ts). */
+function withPreEncodedResponses(definition: grpc.ServiceDefinition): grpc.ServiceDefinition {
+  const sotw = definition['StreamAggregatedResources'];
+  return { ...definition, StreamAggregatedResources: { ...sotw, responseSerialize: serializeResponse } };
+}
 
 /**
  * `envoy.service.discovery.v3.AggregatedDiscoveryService` (state of the world) over a snapshot cache. Add it to any
@@ -34,7 +41,7 @@ export class AdsServer {
   private streamCounter = 0;
 
   constructor(private readonly options: AdsServerOptions) {
-    this.queue = new PushQueue(options.pushBatchSize ?? 64);
+    this.queue = new PushQueue(options.pushConcurrency ?? 256);
     this.logger = options.logger ?? new LogScopes('xds', new Map([['default', 'warn']])).scope('ads');
   }
 
@@ -44,7 +51,7 @@ export class AdsServer {
   /** The service definition and handlers, for any grpc-js based server (`server.addService(definition, implementation)`). */
   service(): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
     return {
-      definition: envoyGrpc().envoy.service.discovery.v3.AggregatedDiscoveryService.service,
+      definition: withPreEncodedResponses(envoyGrpc().envoy.service.discovery.v3.AggregatedDiscoveryService.service),
       implementation: {
         StreamAggregatedResources: (call: AdsStreamCall) => this.handleStream(call),
         DeltaAggregatedResources: (call: grpc.ServerDuplexStream<unknown, unknown>) => {
@@ -87,10 +94,11 @@ export class AdsServer {
       id,
       peer: call.getPeer(),
       sink: {
-        write: (response) => {
-          if (!call.writable) return;
-          call.write(response);
-        },
+        write: (response) =>
+          new Promise<void>((resolve) => {
+            if (!call.writable) return resolve();
+            call.write(response, () => resolve());
+          }),
       },
       cache: this.options.cache,
       queue: this.queue,

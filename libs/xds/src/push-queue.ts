@@ -1,27 +1,26 @@
-/** Something that can send what changed since its last push. */
+/** Something that can send what changed since its last push; resolves once what it wrote has been flushed. */
 export interface Pushable {
   readonly id: string;
-  flush(): void;
+  flush(): Promise<void> | void;
 }
 
 /**
- * Coalesces push requests per stream and runs them in batches, yielding to the event loop between batches so that
- * ACKs and new connections are served while a large push fans out. A stream queued twice is pushed once.
+ * Fans snapshot changes out to streams: a stream queued twice is pushed once, and at most `concurrency` pushes are in
+ * flight (a push ends when its responses were handed to the transport), so a full push to many slow proxies does not
+ * buffer every response in memory at once.
  */
 export class PushQueue {
   private readonly pending = new Map<string, Pushable>();
-  private scheduled = false;
+  private active = 0;
   private closed = false;
+  private scheduled = false;
 
-  constructor(private readonly batchSize = 64) {}
+  constructor(private readonly concurrency = 64) {}
 
   enqueue(target: Pushable): void {
     if (this.closed) return;
     this.pending.set(target.id, target);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.drain());
-    }
+    this.schedule();
   }
 
   remove(id: string): void {
@@ -37,17 +36,33 @@ export class PushQueue {
     this.pending.clear();
   }
 
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Run on a later turn so that a burst of enqueues (one per proxy) coalesces and ACKs keep being served.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.drain();
+    });
+  }
+
   private drain(): void {
-    this.scheduled = false;
-    let count = 0;
     for (const [id, target] of this.pending) {
-      if (count++ >= this.batchSize) break;
+      if (this.closed || this.active >= this.concurrency) return;
       this.pending.delete(id);
-      target.flush();
-    }
-    if (this.pending.size > 0 && !this.closed) {
-      this.scheduled = true;
-      setImmediate(() => this.drain());
+      this.active++;
+      let done: Promise<void>;
+      try {
+        done = Promise.resolve(target.flush());
+      } catch {
+        done = Promise.resolve();
+      }
+      done
+        .catch(() => undefined)
+        .finally(() => {
+          this.active--;
+          if (this.pending.size > 0) this.schedule();
+        });
     }
   }
 }

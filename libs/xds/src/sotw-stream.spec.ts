@@ -1,4 +1,5 @@
-import type { DiscoveryRequest__Output, DiscoveryResponse } from '@isthmus/protos';
+import type { DiscoveryRequest__Output } from '@isthmus/protos';
+import type { OutgoingResponse as DiscoveryResponse } from './response-encoding';
 import { LogScopes } from '@isthmus/runtime';
 import { MemorySnapshotCache } from './cache';
 import type { AdsCallbacks } from './connection';

@@ -1,4 +1,5 @@
-import type { DiscoveryRequest__Output, DiscoveryResponse, Node__Output } from '@isthmus/protos';
+import type { DiscoveryRequest__Output, Node__Output } from '@isthmus/protos';
+import type { OutgoingResponse } from './response-encoding';
 import type { Logger } from '@isthmus/runtime';
 import type { SnapshotCache } from './cache';
 import type { AdsCallbacks, AdsConnection, TypeStatus } from './connection';
@@ -11,7 +12,8 @@ const INCREMENTAL_TYPES: ReadonlySet<string> = new Set([TYPE_URL.endpoint, TYPE_
 
 /** The write side of a gRPC bidi call, so the stream logic can be tested without a network. */
 export interface ResponseSink {
-  write(response: DiscoveryResponse): void;
+  /** Resolves when the response was handed to the transport (flow control permitting). */
+  write(response: OutgoingResponse): Promise<void> | void;
 }
 
 interface TypeState {
@@ -116,14 +118,15 @@ export class SotwStream implements Pushable, AdsConnection {
     }
     state.names = request.resource_names.length > 0 ? new Set(request.resource_names) : null;
     if (!request.response_nonce) state.ackedResources = new Map(); // a new subscription (or reconnect) gets everything
-    this.flush();
+    void this.flush();
   }
 
   /** Sends every type whose desired content differs from what the client last got, in push order. */
-  flush(): void {
+  flush(): Promise<void> | void {
     if (this.closed || !this.opened) return;
     const snapshot = this.options.cache.getSnapshot(this.key);
     if (!snapshot) return;
+    const writes: (Promise<void> | void)[] = [];
     let earlierInFlight = false;
     for (const typeUrl of PUSH_ORDER) {
       const state = this.types.get(typeUrl);
@@ -135,9 +138,10 @@ export class SotwStream implements Pushable, AdsConnection {
       const desired = this.desired(snapshot, typeUrl, state);
       if (desired.version === state.sentVersion && desired.namesKey === state.sentNamesKey) continue;
       if (desired.version === state.nackedVersion && desired.namesKey === state.nackedNamesKey) continue;
-      this.send(typeUrl, state, desired);
+      writes.push(this.send(typeUrl, state, desired));
       earlierInFlight = true;
     }
+    return writes.length > 0 ? Promise.all(writes).then(() => undefined) : undefined;
   }
 
   close(): void {
@@ -192,7 +196,7 @@ export class SotwStream implements Pushable, AdsConnection {
     return { version: digest(...parts), namesKey: names.join(','), resources, byName: new Map(resources.map((resource) => [resource.name, resource])) };
   }
 
-  private send(typeUrl: XdsTypeUrl, state: TypeState, desired: Desired): void {
+  private send(typeUrl: XdsTypeUrl, state: TypeState, desired: Desired): Promise<void> | void {
     const nonce = `${++this.nonceCounter}`;
     // Listeners and clusters are full-state types: every response carries all of them. For routes and endpoints the
     // protocol lets a response carry only what changed (clients keep the rest), which keeps an endpoint change for
@@ -206,14 +210,16 @@ export class SotwStream implements Pushable, AdsConnection {
     state.sentNonce = nonce;
     state.sentAt = Date.now();
     state.inFlight = true;
-    this.options.sink.write({
+    const written = this.options.sink.write({
       version_info: desired.version,
       type_url: typeUrl,
       nonce,
-      resources: resources.map((resource) => resource.any),
+      resources,
       control_plane: { identifier: this.options.controlPlaneId },
+      ...(resources === desired.resources && !state.names ? { bodyKey: desired.byName } : {}),
     });
     this.logger.debug({ type: shortTypeName(typeUrl), version: desired.version, nonce, resources: resources.length, incremental }, 'pushed');
     this.options.callbacks.onResponse?.(this, typeUrl, desired.version, nonce, resources.length);
+    return written;
   }
 }

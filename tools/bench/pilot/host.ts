@@ -12,6 +12,7 @@ import { Registry } from 'prom-client';
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const SERVICES = Number(args.get('services') ?? 1000);
 const ENDPOINTS = Number(args.get('endpoints') ?? 4);
+const PUSH_CONCURRENCY = Number(args.get('pushConcurrency') ?? 256);
 
 export type HostCommand = { cmd: 'setEndpoints'; index: number; round: number } | { cmd: 'addService'; index: number } | { cmd: 'status' };
 
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const metrics = new Registry();
   const discovery = new DiscoveryService({ cache, registries: [memory], configSources: [], logger: logs.scope('model'), metrics, debounceAfterMs: 100, debounceMaxMs: 10_000 });
   await discovery.start();
-  const ads = new AdsServer({ cache, callbacks: discovery.callbacks, logger: logs.scope('ads') });
+  const ads = new AdsServer({ cache, callbacks: discovery.callbacks, logger: logs.scope('ads'), pushConcurrency: PUSH_CONCURRENCY });
   const grpc = new GrpcServer({ logger: logs.scope('grpc'), registry: metrics });
   const { definition, implementation } = ads.service();
   grpc.addService(AdsServer.SERVICE_NAME, definition, implementation);
@@ -63,7 +64,9 @@ async function main(): Promise<void> {
       memory.setService(service(message.index), endpoints(message.index));
       process.send?.({ type: 'changed', at });
     } else if (message.cmd === 'status') {
-      process.send?.({ type: 'status', push: discovery.pushStatus(), clients: ads.connections().length });
+      // Collect garbage first when allowed (--expose-gc), so the figures show what is retained.
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send?.({ type: 'status', push: discovery.pushStatus(), clients: ads.connections().length, memory: process.memoryUsage() });
     }
   });
   process.send?.({ type: 'ready', port, pid: process.pid });
