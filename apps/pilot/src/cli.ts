@@ -15,6 +15,7 @@ export const discoveryCommand = defineCommand({
     meshConfig: stringFlag({ name: 'meshConfig', default: '/etc/istio/config/mesh', description: 'Mesh config file' }),
     kubeconfig: stringFlag({ name: 'kubeconfig', default: '', env: 'KUBECONFIG', description: 'Kubeconfig file; empty means in-cluster' }),
     domain: stringFlag({ name: 'domain', default: 'cluster.local', description: 'DNS domain suffix' }),
+    mcpServerAddrs: listFlag({ name: 'mcpServerAddrs', default: [], description: 'Galley MCP addresses (tcp://host:port) used with --registries MCP; default: mesh configSources' }),
     certDir: stringFlag({ name: 'certDir', default: '/etc/certs', description: 'Directory with cert-chain.pem, key.pem and root-cert.pem for the mTLS ADS port' }),
     defaultNamespace: stringFlag({ name: 'defaultNamespace', default: 'default', description: 'Namespace of --configDir resources that name none' }),
     debounceAfter: durationFlag({ name: 'debounceAfter', env: 'PILOT_DEBOUNCE_AFTER', default: '100ms', description: 'Quiet period after a config/registry change before pushing' }),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseMeshConfig } from '@isthmus/config-model';
 import type { ResolvedMeshConfig } from '@isthmus/config-model';
 import { GrpcServer, serverCredentials } from '@isthmus/grpc';
-import { ConfigSource, DiscoveryService, FileConfigSource, KubeRegistry, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
+import { ConfigSource, DiscoveryService, FileConfigSource, KubeRegistry, McpConfigSource, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ComponentRuntime, createComponentRuntime, parseListenAddress } from '@isthmus/runtime';
 import { AdsServer, MemorySnapshotCache } from '@isthmus/xds';
@@ -20,6 +20,7 @@ export interface PilotConfig {
   readonly kubeconfig: string;
   readonly domain: string;
   readonly certDir: string;
+  readonly mcpServerAddrs: readonly string[];
   readonly defaultNamespace: string;
   readonly debounceAfter: number;
   readonly debounceMax: number;
@@ -47,6 +48,7 @@ export async function startPilot(config: PilotConfig): Promise<RunningPilot> {
   const mesh = loadMesh(config.meshConfig, runtime);
 
   const registries: ServiceRegistry[] = [];
+  const sources: ConfigSource[] = [];
   let memory: MemoryRegistry | undefined;
   for (const name of config.registries) {
     if (name === 'Memory' || name === 'MockConfig') registries.push((memory = new MemoryRegistry()));
@@ -56,10 +58,13 @@ export async function startPilot(config: PilotConfig): Promise<RunningPilot> {
       runtime.shutdown.onShutdown('kube-registry', () => kube.stop());
       registries.push(kube);
     }
-    else if (name === 'MCP') logger.warn('the MCP registry/config source is not available in this build yet');
+    else if (name === 'MCP') {
+      const address = config.mcpServerAddrs[0] ?? mesh.configSources?.[0]?.address;
+      if (!address) throw new Error('--registries MCP needs --mcpServerAddrs or mesh configSources[].address');
+      sources.push(new McpConfigSource({ address, sinkId: `pilot-${process.pid}`, mesh, logger: runtime.logs.scope('mcp') }));
+    }
     else throw new Error(`--registries: unknown registry "${name}" (expected Kubernetes, MCP, Memory)`);
   }
-  const sources: ConfigSource[] = [];
   if (config.configDir) {
     sources.push(new FileConfigSource({ dir: config.configDir, mesh, defaultNamespace: config.defaultNamespace, logger: runtime.logs.scope('config') }));
   }

@@ -24,6 +24,7 @@ export function pilotConfig(overrides: Partial<PilotConfig>): PilotConfig {
     kubeconfig: '',
     domain: 'cluster.local',
     certDir: '/nonexistent',
+    mcpServerAddrs: [],
     defaultNamespace: 'stock-trader',
     debounceAfter: 20,
     debounceMax: 1_000,

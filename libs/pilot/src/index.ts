@@ -33,3 +33,4 @@ export * from './discovery/metrics';
 export * from './discovery/snapshot-builder';
 export * from './registry/kube/controller';
 export * from './registry/kube/conversion';
+export * from './config/mcp-source';

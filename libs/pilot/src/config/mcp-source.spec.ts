@@ -1,0 +1,39 @@
+import * as grpc from '@grpc/grpc-js';
+import { istioSchemas } from '@isthmus/config-model';
+import { McpSourceService, SnapshotCache, makeEntry, snapshotFrom } from '@isthmus/mcp';
+import { LogScopes } from '@isthmus/runtime';
+import { McpConfigSource, PILOT_MCP_KINDS } from './mcp-source';
+
+const logger = new LogScopes('test', new Map([['default', 'fatal']])).root;
+const collection = (kind: string) => istioSchemas.byKind(kind)!.collection;
+
+describe('McpConfigSource (real MCP source over loopback gRPC)', () => {
+  it('turns MCP collections into validated config and skips an invalid resource', async () => {
+    const cache = new SnapshotCache();
+    const service = new McpSourceService({ reader: cache, logger });
+    const server = new grpc.Server();
+    service.addTo(server);
+    const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+    cache.setSnapshot(
+      snapshotFrom(
+        PILOT_MCP_KINDS.map(collection),
+        new Map([
+          [collection('VirtualService'), [makeEntry({ name: 'shop/cart', body: { hosts: ['cart'], http: [{ route: [{ destination: { host: 'cart' } }] }] } })]],
+          [collection('DestinationRule'), [makeEntry({ name: 'shop/bad', body: { host: 'cart', trafficPolicy: { loadBalancer: { simple: 'NOPE' } } } })]],
+        ]),
+      ),
+    );
+    const source = new McpConfigSource({ address: `127.0.0.1:${port}`, sinkId: 'pilot-test', logger });
+    let changes = 0;
+    source.onChange(() => changes++);
+    await source.start();
+    await source.synced();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).toBeGreaterThan(0);
+    expect(source.current().resources.map((r) => `${r.kind} ${r.metadata.namespace}/${r.metadata.name}`)).toEqual(['VirtualService shop/cart']);
+    expect(source.current().problems.some((problem) => problem.severity === 'error' && problem.name === 'bad')).toBe(true);
+    await source.close();
+    service.close();
+    server.forceShutdown();
+  });
+});
