@@ -10,3 +10,6 @@ export { KubeSource, type KubeSourceOptions } from './sources/kube-source';
 export { admit, parseReview, reviewResponse, type AdmissionRequest, type AdmissionReviewResponse, type AdmissionVerdict, type WebhookEndpoint } from './webhook/admission';
 export { applyWebhookConfiguration, buildWebhookConfiguration, deleteWebhookConfiguration, WEBHOOK_CONFIGURATION_NAME, type WebhookConfigurationOptions } from './webhook/config';
 export { WebhookServer, type WebhookServerOptions } from './webhook/server';
+export { auditEventOf, ConfigAuditPublisher, CONFIG_EVENTS_TOPIC, type ConfigAuditEvent } from './audit';
+export { debugReport } from './debug';
+export { GalleyServer, type GalleyOptions, type GalleyPorts } from './galley-server';
