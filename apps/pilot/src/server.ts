@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseMeshConfig } from '@isthmus/config-model';
 import type { ResolvedMeshConfig } from '@isthmus/config-model';
 import { GrpcServer, serverCredentials } from '@isthmus/grpc';
-import { ConfigSource, DiscoveryService, FileConfigSource, KubeRegistry, McpConfigSource, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
+import { ConfigSource, DiscoveryService, FileConfigSource, KubeCrdConfigSource, KubeRegistry, McpConfigSource, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ComponentRuntime, createComponentRuntime, parseListenAddress } from '@isthmus/runtime';
 import { AdsServer, MemorySnapshotCache } from '@isthmus/xds';
@@ -53,7 +53,10 @@ export async function startPilot(config: PilotConfig): Promise<RunningPilot> {
   for (const name of config.registries) {
     if (name === 'Memory' || name === 'MockConfig') registries.push((memory = new MemoryRegistry()));
     else if (name === 'Kubernetes') {
-      const kube = new KubeRegistry({ kubeConfig: loadKubeConfig(config.kubeconfig), logger: runtime.logs.scope('kube'), domain: config.domain, trustDomain: mesh.trustDomain });
+      const kubeConfig = loadKubeConfig(config.kubeconfig);
+      const kube = new KubeRegistry({ kubeConfig, logger: runtime.logs.scope('kube'), domain: config.domain, trustDomain: mesh.trustDomain });
+      // Without Galley (MCP) or a config directory, Istio config is read from the CRDs directly.
+      if (!config.configDir && !config.registries.includes('MCP')) sources.push(new KubeCrdConfigSource({ kubeConfig, logger: runtime.logs.scope('config'), mesh }));
       await kube.start();
       runtime.shutdown.onShutdown('kube-registry', () => kube.stop());
       registries.push(kube);

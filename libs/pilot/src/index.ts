@@ -34,3 +34,4 @@ export * from './discovery/snapshot-builder';
 export * from './registry/kube/controller';
 export * from './registry/kube/conversion';
 export * from './config/mcp-source';
+export * from './config/kube-crd-source';
