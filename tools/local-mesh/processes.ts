@@ -25,9 +25,10 @@ export const LOCAL_MESH: readonly LocalProcess[] = [
   {
     name: 'istio-galley',
     app: 'galley',
-    args: ['server', '--server-address', `tcp://${host}:9901`, '--validation-port', '9443', '--monitoringPort', `${host}:15015`, ...common],
+    // Local mode: config from the same directory Pilot reads, plaintext MCP, no webhook (there is no API server).
+    args: ['server', '--server-address', `tcp://${host}:9901`, '--configPath', 'tools/local-mesh/config', '--insecure', '--enable-validation=false', '--monitoringPort', `${host}:15015`, ...common],
     readyUrl: `http://${host}:15015/ready`,
-    listens: 'ops 15015',
+    listens: 'MCP 9901, ops 15015 (/debug/mcp)',
   },
   {
     name: 'istio-citadel',
