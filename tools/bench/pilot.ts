@@ -1,6 +1,6 @@
 /**
  * Pilot control-plane benchmark:
- *   npx tsx --tsconfig tsconfig.base.json tools/bench/pilot.ts [--services=1000] [--endpoints=4] [--clients=1000] [--rounds=10] [--pushConcurrency=256]
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/pilot.ts [--services=1000] [--endpoints=4] [--clients=1000] [--rounds=10] [--pushConcurrency=64]
  * Pilot (discovery core + ADS server + memory registry with services × endpoints) runs in one process, N simulated
  * ADS clients in another. Prints: initial full push convergence to all clients, a full push after a service is added
  * (compute time and time until every client has the new CDS), endpoint-change convergence p50/p99 over clients and
@@ -19,7 +19,7 @@ const SERVICES = Number(args.get('services') ?? 1000);
 const ENDPOINTS = Number(args.get('endpoints') ?? 4);
 const CLIENTS = Number(args.get('clients') ?? 1000);
 const ROUNDS = Number(args.get('rounds') ?? 10);
-const PUSH_CONCURRENCY = Number(args.get('pushConcurrency') ?? 256);
+const PUSH_CONCURRENCY = Number(args.get('pushConcurrency') ?? 64);
 const TIMEOUT_MS = 120_000;
 
 type Message = Record<string, unknown> & { type: string };

@@ -41,7 +41,7 @@ export class AdsServer {
   private streamCounter = 0;
 
   constructor(private readonly options: AdsServerOptions) {
-    this.queue = new PushQueue(options.pushConcurrency ?? 256);
+    this.queue = new PushQueue(options.pushConcurrency ?? 64);
     this.logger = options.logger ?? new LogScopes('xds', new Map([['default', 'warn']])).scope('ads');
   }
 

@@ -4,12 +4,18 @@ export interface Pushable {
   flush(): Promise<void> | void;
 }
 
+/** Where streams ask to be pushed (the PushQueue; tests may push synchronously). */
+export interface PushScheduler {
+  enqueue(target: Pushable): void;
+  remove(id: string): void;
+}
+
 /**
  * Fans snapshot changes out to streams: a stream queued twice is pushed once, and at most `concurrency` pushes are in
  * flight (a push ends when its responses were handed to the transport), so a full push to many slow proxies does not
  * buffer every response in memory at once.
  */
-export class PushQueue {
+export class PushQueue implements PushScheduler {
   private readonly pending = new Map<string, Pushable>();
   private active = 0;
   private closed = false;

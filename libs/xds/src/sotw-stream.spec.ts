@@ -3,7 +3,6 @@ import type { OutgoingResponse as DiscoveryResponse } from './response-encoding'
 import { LogScopes } from '@isthmus/runtime';
 import { MemorySnapshotCache } from './cache';
 import type { AdsCallbacks } from './connection';
-import { PushQueue } from './push-queue';
 import { TYPE_URL, shortTypeName } from './resource-types';
 import { Snapshot } from './snapshot';
 import { SotwStream } from './sotw-stream';
@@ -32,7 +31,7 @@ function setup(callbacks: AdsCallbacks = {}) {
     peer: 'test',
     sink: { write: (response) => void sent.push(response) },
     cache,
-    queue: new PushQueue(),
+    queue: { enqueue: (target) => void target.flush(), remove: () => undefined },
     callbacks,
     logger: new LogScopes('test', new Map([['default', 'fatal']])).root,
     nodeKey: (node) => node.id,

@@ -4,7 +4,7 @@ import type { Logger } from '@isthmus/runtime';
 import type { SnapshotCache } from './cache';
 import type { AdsCallbacks, AdsConnection, TypeStatus } from './connection';
 import { digest } from './digest';
-import type { PushQueue, Pushable } from './push-queue';
+import type { PushScheduler, Pushable } from './push-queue';
 import { PUSH_ORDER, TYPE_URL, XdsTypeUrl, isXdsTypeUrl, shortTypeName } from './resource-types';
 import type { Snapshot, XdsResource } from './snapshot';
 
@@ -45,7 +45,7 @@ export interface SotwStreamOptions {
   readonly peer: string;
   readonly sink: ResponseSink;
   readonly cache: SnapshotCache;
-  readonly queue: PushQueue;
+  readonly queue: PushScheduler;
   readonly callbacks: AdsCallbacks;
   readonly logger: Logger;
   readonly nodeKey: (node: Node__Output) => string;
@@ -118,7 +118,8 @@ export class SotwStream implements Pushable, AdsConnection {
     }
     state.names = request.resource_names.length > 0 ? new Set(request.resource_names) : null;
     if (!request.response_nonce) state.ackedResources = new Map(); // a new subscription (or reconnect) gets everything
-    void this.flush();
+    // Through the queue, so that many proxies connecting at once are served with bounded buffering too.
+    this.options.queue.enqueue(this);
   }
 
   /** Sends every type whose desired content differs from what the client last got, in push order. */

@@ -12,7 +12,7 @@ import { Registry } from 'prom-client';
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const SERVICES = Number(args.get('services') ?? 1000);
 const ENDPOINTS = Number(args.get('endpoints') ?? 4);
-const PUSH_CONCURRENCY = Number(args.get('pushConcurrency') ?? 256);
+const PUSH_CONCURRENCY = Number(args.get('pushConcurrency') ?? 64);
 
 export type HostCommand = { cmd: 'setEndpoints'; index: number; round: number } | { cmd: 'addService'; index: number } | { cmd: 'status' };
 
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     } else if (message.cmd === 'status') {
       // Collect garbage first when allowed (--expose-gc), so the figures show what is retained.
       (globalThis as { gc?: () => void }).gc?.();
+      if (process.env['PILOT_BENCH_HEAP_SNAPSHOT']) process.stderr.write(`heap snapshot: ${require('node:v8').writeHeapSnapshot(process.env['PILOT_BENCH_HEAP_SNAPSHOT'])}\n`);
       process.send?.({ type: 'status', push: discovery.pushStatus(), clients: ads.connections().length, memory: process.memoryUsage() });
     }
   });
