@@ -73,6 +73,8 @@ describe('pilot discovery (config dir → ADS over gRPC)', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${pilot.opsPort}/metrics`)).text();
     expect(metrics).toMatch(/^pilot_xds 1$/m);
     expect(metrics).toMatch(/^pilot_xds_pushes\{type="rds"\} [2-9]/m);
+    // The initial config and the edit were both fully ACKed: two convergence observations.
+    expect(Number(/^pilot_proxy_convergence_time_count (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps the last good config when an edit is invalid, and counts a proxy NACK', async () => {

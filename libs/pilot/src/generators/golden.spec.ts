@@ -1,6 +1,6 @@
 /**
  * Golden files: the full xDS output for a sidecar and the ingress gateway at each step of the walkthrough's traffic
- * management scenarios (shared/scenarios 40–53), services defined by ServiceEntry. Every resource goes through the
+ * management scenarios (shared/scenarios 40–53) and the mTLS steps (10–12), services defined by ServiceEntry. Every resource goes through the
  * snapshot encoder (field-checked) and the consistency check. Rewrite with UPDATE_GOLDEN=1 and review the diff.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,9 @@ const TESTDATA = join(__dirname, '../../testdata');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 const CASES: Record<string, string[]> = {
+  '10-mtls-permissive': ['10'],
+  '11-client-istio-mutual': ['10', '11'],
+  '12-server-strict': ['10', '11', '12'],
   '20-21-gateway-tls': ['20', '21'],
   '41-42-dark-launch-v1': ['20', '41', '42'],
   '43-header-routing': ['20', '41', '43'],
