@@ -52,3 +52,18 @@ describe('generation robustness', () => {
     expect(Snapshot.fromObjects(config).consistent()).toEqual([]);
   });
 });
+
+describe('consistent hash', () => {
+  it('sets RING_HASH on the cluster and the hash policy on routes to it', () => {
+    const hashed: IstioResource = { ...dr, spec: { host: 'reviews', trafficPolicy: { loadBalancer: { consistentHash: { httpHeaderName: 'x-user', minimumRingSize: 1024 } } } } };
+    const simple: IstioResource = { ...vs, spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews' } }] }] } };
+    const push = buildPushContext({ mesh: withMeshDefaults(), services: [service], endpoints: () => [], resources: [simple, hashed] });
+    const parsed = parseProxy({ id: 'sidecar~10.0.0.9~productpage.default~default.svc.cluster.local' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const config = generateProxyConfig(push, parsed.proxy);
+    expect(config.clusters.find((cluster) => cluster.name === 'outbound|9080||reviews.default.svc.cluster.local')).toMatchObject({ lb_policy: 'RING_HASH', ring_hash_lb_config: { minimum_ring_size: { value: 1024 } } });
+    const route = config.routes.find((r) => r.name === '9080')?.virtual_hosts?.find((vh) => vh.name?.startsWith('reviews'))?.routes?.[0];
+    expect(route?.route?.hash_policy).toEqual([{ header: { header_name: 'x-user' } }]);
+    expect(Snapshot.fromObjects(config).consistent()).toEqual([]);
+  });
+});

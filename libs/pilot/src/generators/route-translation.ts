@@ -4,7 +4,9 @@ import { EXTENSION_TYPE_NAMES } from '@isthmus/protos';
 import type { HeaderMatcher, Route, RouteAction, StringMatcher } from '@isthmus/protos';
 import { resolveShortName } from '../model/hostname';
 import type { Proxy } from '../model/proxy';
-import { labelsMatch } from '../model/service';
+import { Service, labelsMatch } from '../model/service';
+import { destinationRuleFor } from '../push/queries';
+import { effectivePolicy } from './cluster-policy';
 import type { DeepReadonly, PushContext, VirtualServiceEntry } from '../push/push-context';
 import { fractionalPercent, msDuration, pack, protoDuration } from './envoy-util';
 import { outboundClusterName } from './names';
@@ -50,11 +52,11 @@ export function translateVirtualService(ctx: RouteContext, vs: VirtualServiceEnt
 }
 
 /** The route used when no VirtualService applies: everything to the service port's default cluster. */
-export function defaultRoute(ctx: RouteContext, cluster: string, hostPort: string): Route {
+export function defaultRoute(ctx: RouteContext, cluster: string, hostPort: string, hashPolicy?: RouteAction['hash_policy']): Route {
   return {
     name: 'default',
     match: { prefix: '/' },
-    route: { cluster, ...timeoutFields(ctx, DEFAULT_ROUTE_TIMEOUT_MS), ...retryFields(ctx, undefined) },
+    route: { cluster, ...timeoutFields(ctx, DEFAULT_ROUTE_TIMEOUT_MS), ...retryFields(ctx, undefined), ...(hashPolicy ? { hash_policy: hashPolicy } : {}) },
     decorator: { operation: `${hostPort}/*` },
   };
 }
@@ -159,6 +161,8 @@ function buildAction(ctx: RouteContext, vs: VirtualServiceEntry, rule: ReadonlyH
       ];
     }
     if (rule.corsPolicy) route.cors = corsPolicy(rule.corsPolicy);
+    const hashPolicy = consistentHashPolicy(ctx, vs, destinations[0]);
+    if (hashPolicy) route.hash_policy = hashPolicy;
     action.route = route;
     if (clusters.length === 1) Object.assign(action, headerOperations(clusters[0].destination.headers));
   }
@@ -194,6 +198,29 @@ export function destinationCluster(ctx: RouteContext, vs: VirtualServiceEntry, d
 
 function hasSubset(ctx: RouteContext, _vs: VirtualServiceEntry, host: string, subset: string): boolean {
   return ctx.push.destinationRules.some((dr) => (dr.host === host || (dr.host.startsWith('*') && host.endsWith(dr.host.slice(1)))) && (dr.spec.subsets ?? []).some((s) => s.name === subset));
+}
+
+/** DestinationRule consistentHash of the (first) destination → the route's hash policy (RING_HASH needs one). */
+function consistentHashPolicy(ctx: RouteContext, vs: VirtualServiceEntry, destination: DeepReadonly<HTTPRouteDestination> | undefined): RouteAction['hash_policy'] | undefined {
+  const host = resolveShortName(destination?.destination?.host ?? '', vs.namespace, ctx.push.domain);
+  const service = ctx.push.serviceByHost.get(host);
+  if (!service) return undefined;
+  const port = destination?.destination?.port?.number ?? (service.ports.length === 1 ? service.ports[0].port : ctx.listenerPort);
+  return hashPolicyFor(ctx, service, port, destination?.destination?.subset);
+}
+
+export function hashPolicyFor(ctx: RouteContext, service: Service, port: number, subsetName?: string): RouteAction['hash_policy'] | undefined {
+  const rule = destinationRuleFor(ctx.push, ctx.proxy.namespace, service);
+  const subset = rule?.spec.subsets?.find((candidate) => candidate.name === subsetName);
+  const hash = effectivePolicy([rule?.spec.trafficPolicy, subset?.trafficPolicy], port).loadBalancer?.consistentHash;
+  if (!hash) return undefined;
+  if (hash.httpHeaderName) return [{ header: { header_name: hash.httpHeaderName } }];
+  if (hash.httpCookie?.name) {
+    const ttl = protoDuration(hash.httpCookie.ttl);
+    return [{ cookie: { name: hash.httpCookie.name, ...(hash.httpCookie.path ? { path: hash.httpCookie.path } : {}), ...(ttl ? { ttl } : {}) } }];
+  }
+  if (hash.useSourceIp) return [{ connection_properties: { source_ip: true } }];
+  return undefined;
 }
 
 function timeoutFields(ctx: RouteContext, ms: number): Partial<RouteAction> {

@@ -5,7 +5,7 @@ import type { Service } from '../model/service';
 import type { PushContext } from '../push/push-context';
 import { outboundPolicyFor, servicesFor, virtualServiceForHost, virtualServicesFor } from '../push/queries';
 import { PASSTHROUGH_CLUSTER, outboundClusterName } from './names';
-import { GenerationWarning, RouteContext, defaultRoute, translateVirtualService } from './route-translation';
+import { GenerationWarning, RouteContext, defaultRoute, hashPolicyFor, translateVirtualService } from './route-translation';
 
 /**
  * RDS for a sidecar: one RouteConfiguration per outbound HTTP port (named by the port, `9080`), with a virtual host
@@ -38,7 +38,7 @@ export function serviceVirtualHost(ctx: RouteContext, service: Service, port: nu
   return {
     name: hostPort,
     domains: serviceDomains(ctx.push, service, port, ctx.proxy.namespace),
-    routes: routes.length > 0 || vs ? routes : [defaultRoute(ctx, outboundClusterName(service.hostname, port), hostPort)],
+    routes: routes.length > 0 || vs ? routes : [defaultRoute(ctx, outboundClusterName(service.hostname, port), hostPort, hashPolicyFor(ctx, service, port))],
   };
 }
 
