@@ -1,4 +1,4 @@
-import type { KubeConfig, V1Endpoints, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { KubeConfig, V1Endpoints, V1Node, V1Pod, V1Service } from '@kubernetes/client-node';
 import { CORE_V1, WatchCache } from '@isthmus/kube';
 import type { Logger } from '@isthmus/runtime';
 import type { Service, ServiceEndpoint } from '../../model/service';
@@ -13,7 +13,7 @@ export interface KubeRegistryOptions {
 }
 
 /**
- * The Kubernetes registry: watch caches of Services, Endpoints and Pods; conversion is pure (conversion.ts).
+ * The Kubernetes registry: watch caches of Services, Endpoints, Pods and Nodes (locality); conversion is pure (conversion.ts).
  * A Service change is a full push; an Endpoints change is an endpoint-only push for that host.
  */
 export class KubeRegistry implements ServiceRegistry {
@@ -21,6 +21,7 @@ export class KubeRegistry implements ServiceRegistry {
   private readonly serviceCache: WatchCache<V1Service>;
   private readonly endpointsCache: WatchCache<V1Endpoints>;
   private readonly pods: WatchCache<V1Pod>;
+  private readonly nodes: WatchCache<V1Node>;
   private readonly listeners = new RegistryListeners();
   private converted = new Map<string, Service>();
   private readonly endpointsByHost = new Map<string, ServiceEndpoint[]>();
@@ -32,6 +33,7 @@ export class KubeRegistry implements ServiceRegistry {
     this.serviceCache = new WatchCache<V1Service>({ ...common, type: CORE_V1.services });
     this.endpointsCache = new WatchCache<V1Endpoints>({ ...common, type: CORE_V1.endpoints });
     this.pods = new WatchCache<V1Pod>({ ...common, type: CORE_V1.pods });
+    this.nodes = new WatchCache<V1Node>({ ...common, type: CORE_V1.nodes });
     this.serviceCache.onEvent(() => {
       this.rebuildServices();
       this.listeners.emit({ kind: 'full' });
@@ -85,6 +87,6 @@ export class KubeRegistry implements ServiceRegistry {
     }
     const object = this.endpointsCache.get(service.name, service.namespace);
     const podOf = (namespace: string, name: string) => this.pods.get(name, namespace);
-    this.endpointsByHost.set(host, object ? convertEndpoints(object, service, podOf, this.options.trustDomain ?? 'cluster.local') : []);
+    this.endpointsByHost.set(host, object ? convertEndpoints(object, service, podOf, this.options.trustDomain ?? 'cluster.local', (name) => this.nodes.get(name)) : []);
   }
 }

@@ -1,4 +1,4 @@
-import type { V1Endpoints, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1Endpoints, V1Node, V1Pod, V1Service } from '@kubernetes/client-node';
 import { protocolFromPortName } from '../../model/protocol';
 import { Service, ServiceEndpoint, ServicePort, UNSPECIFIED_ADDRESS } from '../../model/service';
 
@@ -46,6 +46,7 @@ export function convertEndpoints(
   service: Service,
   podOf: (namespace: string, name: string) => V1Pod | undefined,
   trustDomain: string,
+  nodeOf: (name: string) => V1Node | undefined = () => undefined,
 ): ServiceEndpoint[] {
   const out: ServiceEndpoint[] = [];
   const namespace = endpoints.metadata?.namespace ?? service.namespace;
@@ -54,6 +55,8 @@ export function convertEndpoints(
       const pod = address.targetRef?.kind === 'Pod' && address.targetRef.name ? podOf(address.targetRef.namespace ?? namespace, address.targetRef.name) : undefined;
       const labels = pod?.metadata?.labels ?? {};
       const account = pod ? `spiffe://${trustDomain}/ns/${namespace}/sa/${pod.spec?.serviceAccountName || 'default'}` : undefined;
+      const nodeName = address.nodeName ?? pod?.spec?.nodeName;
+      const locality = nodeName ? localityOf(nodeOf(nodeName)) : undefined;
       for (const endpointPort of subset.ports ?? []) {
         const servicePort = service.ports.find((port) => port.name === (endpointPort.name ?? '')) ?? (service.ports.length === 1 ? service.ports[0] : undefined);
         if (!servicePort) continue;
@@ -64,9 +67,19 @@ export function convertEndpoints(
           port: endpointPort.port,
           labels,
           ...(account ? { serviceAccount: account } : {}),
+          ...(locality ? { locality } : {}),
         });
       }
     }
   }
   return out;
+}
+
+/** `region/zone` from a node's topology labels (current and the 1.3-era beta names). */
+export function localityOf(node: V1Node | undefined): string | undefined {
+  const labels = node?.metadata?.labels ?? {};
+  const region = labels['topology.kubernetes.io/region'] ?? labels['failure-domain.beta.kubernetes.io/region'];
+  const zone = labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone'];
+  if (!region && !zone) return undefined;
+  return `${region ?? ''}/${zone ?? ''}`;
 }
