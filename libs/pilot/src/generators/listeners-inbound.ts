@@ -5,6 +5,7 @@ import { isHttpProtocol } from '../model/protocol';
 import { UNSPECIFIED_ADDRESS } from '../model/service';
 import type { PushContext } from '../push/push-context';
 import { instancesOf, mtlsModeFor } from '../push/queries';
+import { rbacFilter } from './authz-rbac';
 import { istioMutualServerTls } from './downstream-tls';
 import { pack, socketAddress, tcpProxyFilter } from './envoy-util';
 import { httpConnectionManager } from './http-connection-manager';
@@ -13,7 +14,8 @@ import { INBOUND_PASSTHROUGH_CLUSTER, VIRTUAL_INBOUND_LISTENER, VIRTUAL_INBOUND_
 /**
  * LDS (inbound side of a sidecar): `virtualInbound` on 15006 and one `<podIP>_<port>` listener per service port the
  * workload serves, forwarding to `inbound|port||host`. The authentication policy decides the chains: STRICT = mTLS
- * only; PERMISSIVE = mTLS (ALPN `istio`) and plaintext side by side; none = plaintext.
+ * only; PERMISSIVE = mTLS (ALPN `istio`) and plaintext side by side; none = plaintext. With Istio RBAC on for the
+ * service, HTTP listeners get the RBAC filter (authz-rbac.ts).
  */
 export function buildInboundListeners(push: PushContext, proxy: Proxy): Listener[] {
   const listeners: Listener[] = [];
@@ -25,9 +27,11 @@ export function buildInboundListeners(push: PushContext, proxy: Proxy): Listener
     const port = service?.ports.find((candidate) => candidate.port === instance.servicePort);
     if (!service || !port || port.protocol === 'UDP') continue;
     const cluster = inboundClusterName(service.hostname, port.port);
+    const rbac = rbacFilter(push, service);
     const filter: Filter = isHttpProtocol(port.protocol)
       ? httpConnectionManager({
           statPrefix: cluster,
+          extraFilters: rbac ? [rbac] : [],
           routeConfig: {
             name: cluster,
             virtual_hosts: [

@@ -1,4 +1,4 @@
-import type { DestinationRule, Gateway, IstioResource, Policy, ResolvedMeshConfig, Sidecar, VirtualService } from '@isthmus/config-model';
+import type { DestinationRule, Gateway, IstioResource, Policy, RbacConfig, ResolvedMeshConfig, ServiceRole, ServiceRoleBinding, Sidecar, VirtualService } from '@isthmus/config-model';
 import { resolveShortName } from '../model/hostname';
 import type { Service, ServiceEndpoint } from '../model/service';
 
@@ -62,6 +62,10 @@ export interface PushContext {
   readonly sidecars: readonly NamedSpec<Sidecar>[];
   readonly policies: readonly NamedSpec<Policy>[];
   readonly meshPolicy?: DeepReadonly<Policy>;
+  /** ClusterRbacConfig `default` (or the deprecated RbacConfig `default`): whether Istio RBAC is on, and where. */
+  readonly rbacConfig?: DeepReadonly<RbacConfig>;
+  readonly serviceRoles: readonly NamedSpec<ServiceRole>[];
+  readonly serviceRoleBindings: readonly NamedSpec<ServiceRoleBinding>[];
   /** True when a VirtualService matches on sourceLabels: routes then depend on the proxy's labels. */
   readonly usesSourceLabels: boolean;
 }
@@ -124,6 +128,9 @@ export function buildPushContext(inputs: PushInputs): PushContext {
     sidecars: ofKind<Sidecar>(inputs.resources, 'Sidecar'),
     policies: ofKind<Policy>(inputs.resources, 'Policy'),
     meshPolicy: meshPolicies.find((policy) => policy.name === 'default')?.spec,
+    rbacConfig: [...ofKind<RbacConfig>(inputs.resources, 'ClusterRbacConfig'), ...ofKind<RbacConfig>(inputs.resources, 'RbacConfig')].find((config) => config.name === 'default')?.spec,
+    serviceRoles: ofKind<ServiceRole>(inputs.resources, 'ServiceRole'),
+    serviceRoleBindings: ofKind<ServiceRoleBinding>(inputs.resources, 'ServiceRoleBinding'),
     usesSourceLabels: virtualServices.some((vs) => (vs.spec.http ?? []).some((route) => (route.match ?? []).some((match) => match.sourceLabels))),
   };
 }
