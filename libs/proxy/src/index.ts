@@ -14,7 +14,7 @@ export { AccessLogWriter } from './http/access-log-writer';
 export { ListenerManager, type OriginalDestinationResolver } from './listener/listener-manager';
 export { parseClientHello } from './listener/client-hello';
 export { selectFilterChain } from './listener/filter-chain-match';
-export * from "./proxy";
+export * from './proxy';
 export * from './xds/bootstrap';
 export * from './xds/subscriber';
 export * from './stats/stats-store';

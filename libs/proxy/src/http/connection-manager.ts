@@ -1,6 +1,8 @@
 import { createServer as createHttp1Server, type IncomingMessage, type Server as Http1Server } from 'node:http';
 import { createServer as createHttp2Server, type Http2Server, type ServerHttp2Session } from 'node:http2';
+import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { replayStream } from '../listener/replay-stream';
 import type { HcmConfig, RouteTable } from '../config/types';
 import { httpScope, type StatsStore } from '../stats/stats-store';
 import type { ClusterManager } from '../upstream/cluster-manager';
@@ -80,7 +82,7 @@ export class HttpConnectionManager {
    * Takes a connection. `alpn` is the negotiated protocol for TLS; for plaintext the first bytes (already read by the
    * listener and pushed back) decide between HTTP/1.1 and h2c.
    */
-  accept(socket: Duplex, alpn: string | false, firstBytes: Buffer | undefined): void {
+  accept(socket: Duplex, alpn: string | false, firstBytes: Buffer | undefined, overJsStream = false): void {
     const stats = this.context.stats;
     stats.cxTotal.value++;
     stats.cxActive.value++;
@@ -90,11 +92,17 @@ export class HttpConnectionManager {
       this.sockets.delete(socket);
     });
     const codec = this.context.config.codec;
-    const isHttp2 =
-      codec === 'HTTP2' ||
-      (codec === 'AUTO' && (alpn === 'h2' || (alpn === false && firstBytes !== undefined && firstBytes.subarray(0, H2_PREFACE.length).equals(H2_PREFACE.subarray(0, Math.min(firstBytes.length, H2_PREFACE.length))) && firstBytes.length > 0)));
-    if (isHttp2) this.http2.emit('connection', socket);
-    else this.http1.emit('connection', socket);
+    const prefaceLength = Math.min(firstBytes?.length ?? 0, H2_PREFACE.length);
+    const sawPreface = prefaceLength > 0 && firstBytes !== undefined && firstBytes.subarray(0, prefaceLength).equals(H2_PREFACE.subarray(0, prefaceLength));
+    const isHttp2 = codec === 'HTTP2' || (codec === 'AUTO' && (alpn === 'h2' || (alpn === false && sawPreface)));
+    if (!isHttp2) {
+      this.http1.emit('connection', socket);
+      return;
+    }
+    // A plaintext socket whose first bytes were read and pushed back must go through a JS stream (see replayStream).
+    // So must a TLS socket that itself runs over such a stream (TLS after SNI inspection).
+    const replay = socket instanceof Socket && ((firstBytes !== undefined && firstBytes.length > 0) || overJsStream);
+    this.http2.emit('connection', replay ? replayStream(socket) : socket);
   }
 
   /** Stops keep-alive reuse: HTTP/1.1 responses say `connection: close`, HTTP/2 sessions get GOAWAY. */

@@ -418,6 +418,14 @@ function streamResponse(
 ): void {
   const response = exchange.response;
   const headers = copyResponseHeaders(upstreamHeaders);
+  // A gRPC "trailers-only" answer (status in the response headers) is re-sent as headers plus trailers downstream.
+  let grpcTrailers: OutgoingHttpHeaders | undefined;
+  if (headers['grpc-status'] !== undefined && exchange.request.httpVersionMajor === 2) {
+    grpcTrailers = { 'grpc-status': headers['grpc-status'] };
+    if (headers['grpc-message'] !== undefined) grpcTrailers['grpc-message'] = headers['grpc-message'];
+    delete headers['grpc-status'];
+    delete headers['grpc-message'];
+  }
   if (exchange.extraResponseHeaders) Object.assign(headers, exchange.extraResponseHeaders);
   headers['x-envoy-upstream-service-time'] = String(exchange.upstreamServiceTimeMs);
   headers['server'] = exchange.context.config.serverName;
@@ -446,6 +454,7 @@ function streamResponse(
   stream.once('end', () => {
     const message = stream as IncomingMessage;
     if (message.trailers && Object.keys(message.trailers).length > 0) trailers(message.trailers);
+    if (grpcTrailers) (response as { addTrailers(headers: OutgoingHttpHeaders): void }).addTrailers(grpcTrailers);
     response.end();
     end();
   });

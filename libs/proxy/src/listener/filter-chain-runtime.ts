@@ -32,8 +32,8 @@ export class FilterChainRuntime {
     }
   }
 
-  accept(socket: Duplex, info: ConnectionInfo, alpn: string | false, firstBytes: Buffer | undefined): void {
-    if (this.http) this.http.accept(socket, alpn, firstBytes);
+  accept(socket: Duplex, info: ConnectionInfo, alpn: string | false, firstBytes: Buffer | undefined, overJsStream = false): void {
+    if (this.http) this.http.accept(socket, alpn, firstBytes, overJsStream);
     else this.tcp?.accept(socket, info);
   }
 

@@ -5,6 +5,7 @@ import { CONNECTION_INFO, type ConnectionInfo } from '../http/types';
 import { listenerScope, type Stat } from '../stats/stats-store';
 import { verifySubjectAltNames } from '../tls/cert-store';
 import { parseClientHello } from './client-hello';
+import { replayStream } from './replay-stream';
 import { selectFilterChain, type ConnectionFacts } from './filter-chain-match';
 import { FilterChainRuntime, type ChainDependencies } from './filter-chain-runtime';
 
@@ -31,6 +32,8 @@ interface ActiveListener {
   server?: Server;
   boundPort: number;
   connections: Set<ConnectionInfo>;
+  /** Every accepted socket, so shutdown can close what chains do not own (inspection, refused handshakes). */
+  sockets: Set<Socket>;
   stats: { cxTotal: Stat; noFilterChain: Stat };
 }
 
@@ -104,10 +107,11 @@ export class ListenerManager {
       defaultChain: config.defaultChain && new FilterChainRuntime(config.defaultChain, this.options),
       boundPort: config.port,
       connections: new Set(),
+      sockets: new Set(),
       stats: { cxTotal: this.options.stats.counter(scope, 'downstream_cx_total'), noFilterChain: this.options.stats.counter(scope, 'no_filter_chain_match') },
     };
     if (!this.shouldBind(config)) return listener;
-    const server = createServer({ pauseOnConnect: false, noDelay: true }, (socket) => this.onConnection(listener, socket));
+    const server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.onConnection(listener, socket));
     let host = config.address;
     if (!config.bindToPort && (host === '0.0.0.0' || host === '::')) host = this.options.virtualBindAddress ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
@@ -149,6 +153,8 @@ export class ListenerManager {
 
   private onConnection(accepting: ActiveListener, socket: Socket): void {
     socket.on('error', () => socket.destroy());
+    accepting.sockets.add(socket);
+    socket.once('close', () => accepting.sockets.delete(socket));
     let listener = accepting;
     let destination = { address: socket.localAddress ?? '', port: socket.localPort ?? 0 };
     if (accepting.config.useOriginalDst) {
@@ -234,7 +240,8 @@ export class ListenerManager {
       return;
     }
     const alpn = tls.alpn.length > 0 ? [...tls.alpn] : chain.http ? ['h2', 'http/1.1'] : undefined;
-    const secure = new TLSSocket(socket, {
+    const overJsStream = firstBytes !== undefined && firstBytes.length > 0;
+    const secure = new TLSSocket(overJsStream ? replayStream(socket) : socket, {
       isServer: true,
       secureContext,
       ALPNProtocols: alpn,
@@ -255,7 +262,7 @@ export class ListenerManager {
       connections.add(secureInfo);
       socket.once('close', () => connections.delete(secureInfo));
       (secure as unknown as Record<symbol, ConnectionInfo>)[CONNECTION_INFO] = secureInfo;
-      chain.accept(secure, secureInfo, secure.alpnProtocol ?? false, undefined);
+      chain.accept(secure, secureInfo, secure.alpnProtocol ?? false, undefined, overJsStream);
     });
     socket.resume();
   }
@@ -264,13 +271,16 @@ export class ListenerManager {
   async close(drainMs: number): Promise<void> {
     const listeners = [...this.listeners.values()];
     this.listeners.clear();
-    await Promise.all(listeners.map((listener) => new Promise<void>((resolve) => (listener.server ? listener.server.close(() => resolve()) : resolve()))));
+    for (const listener of listeners) listener.server?.close();
     for (const listener of listeners) {
       for (const info of listener.connections) info.draining = true;
       for (const chain of [...listener.chains, ...(listener.defaultChain ? [listener.defaultChain] : [])]) chain.drain();
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(drainMs, 100)).unref());
-    for (const listener of listeners) for (const chain of [...listener.chains, ...(listener.defaultChain ? [listener.defaultChain] : [])]) chain.destroy();
+    for (const listener of listeners) {
+      for (const chain of [...listener.chains, ...(listener.defaultChain ? [listener.defaultChain] : [])]) chain.destroy();
+      for (const socket of listener.sockets) socket.destroy();
+    }
   }
 }
 
