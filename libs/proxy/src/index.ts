@@ -22,3 +22,5 @@ export { CertStore } from './tls/cert-store';
 export { ClusterManager } from './upstream/cluster-manager';
 export { createLoadBalancer, hashString } from './upstream/load-balancer';
 export { Host } from './upstream/host';
+export * from './admin/admin-server';
+export { toEnvoyJson } from './admin/envoy-json';

@@ -63,7 +63,7 @@ export class ListenerManager {
     try {
       for (const config of configs) {
         const existing = this.listeners.get(config.name);
-        if (existing && sameSocket(existing.config, config) && this.shouldBind(existing.config) === this.shouldBind(config)) continue;
+        if (existing && sameSocket(existing, config) && this.shouldBind(existing.config) === this.shouldBind(config)) continue;
         created.push(await this.create(config));
       }
     } catch (error: unknown) {
@@ -284,6 +284,8 @@ export class ListenerManager {
   }
 }
 
-function sameSocket(a: ListenerConfig, b: ListenerConfig): boolean {
-  return a.address === b.address && a.port === b.port && a.bindToPort === b.bindToPort;
+/** Same address and port (a listener asked for port 0 keeps the port it was given). */
+function sameSocket(existing: ActiveListener, next: ListenerConfig): boolean {
+  const a = existing.config;
+  return a.address === next.address && (a.port === next.port || existing.boundPort === next.port) && a.bindToPort === next.bindToPort;
 }
