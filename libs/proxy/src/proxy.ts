@@ -18,6 +18,8 @@ export interface ProxyOptions {
   readonly bindVirtualListeners?: boolean;
   readonly virtualBindAddress?: string;
   readonly onError?: (what: string, error: Error) => void;
+  /** false: hold and validate config without binding listeners (multi-worker primary). */
+  readonly bindListeners?: boolean;
 }
 
 /** A resource as received, kept for /config_dump. */
@@ -52,6 +54,8 @@ export class ProxyEngine {
   };
   private routeTables = new Map<string, RouteTable>();
   private warming: { configs: ListenerConfig[]; resolve: () => void; timer: NodeJS.Timeout } | undefined;
+  /** Settles when the latest listener set is bound (after warming). */
+  private listenersSettled: Promise<void> = Promise.resolve();
   private listenersApplied = false;
   private readonly updatesRejected: Stat;
   private readonly updatesAccepted: Stat;
@@ -68,6 +72,7 @@ export class ProxyEngine {
       originalDestination: options.originalDestination,
       bindVirtualListeners: options.bindVirtualListeners,
       virtualBindAddress: options.virtualBindAddress,
+      bind: options.bindListeners,
       onError: (name, error) => options.onError?.(`listener ${name}`, error),
     });
     this.updatesRejected = this.stats.counter(serverScope, 'config_updates_rejected');
@@ -113,20 +118,31 @@ export class ProxyEngine {
       this.warming = undefined;
     }
     if (missing.length === 0) {
-      await this.bind(compiled);
+      const binding = this.bind(compiled);
+      this.listenersSettled = binding.catch(() => undefined);
+      await binding;
       return rdsNames;
     }
     // Warm: bind when RDS arrives (applyRoutes) or after the timeout, without holding up the ACK.
+    let settle: () => void = () => undefined;
+    this.listenersSettled = new Promise<void>((resolve) => (settle = resolve));
     const activate = () => {
-      if (this.warming?.configs !== compiled) return;
+      if (this.warming?.configs !== compiled) return settle();
       clearTimeout(this.warming.timer);
       this.warming = undefined;
-      this.bind(compiled).catch((error: unknown) => this.options.onError?.('listeners', error instanceof Error ? error : new Error(String(error))));
+      this.bind(compiled)
+        .catch((error: unknown) => this.options.onError?.('listeners', error instanceof Error ? error : new Error(String(error))))
+        .finally(settle);
     };
     this.warming = { configs: compiled, resolve: () => undefined, timer: setTimeout(activate, this.options.warmingTimeoutMs ?? 15_000) };
     this.warming.timer.unref();
     this.warming.resolve = activate;
     return rdsNames;
+  }
+
+  /** Resolves once the latest listeners are bound (or failed to bind), i.e. after any warming. */
+  settled(): Promise<void> {
+    return this.listenersSettled;
   }
 
   private async bind(configs: ListenerConfig[]): Promise<void> {

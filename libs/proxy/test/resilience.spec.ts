@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { ProxyEngine, startAdminServer, type AdminServer } from '../src';
 import { get, startBackend, type Backend } from './backends';
-import { httpListener, routes, staticCluster, vhost } from './fixtures';
+import { httpListener, staticCluster, vhost } from './fixtures';
 
 const slowHandler = (delayMs: number) => (_request: unknown, response: { writeHead(status: number): void; end(body: string): void }) => {
   setTimeout(() => {

@@ -23,6 +23,8 @@ export interface ListenerManagerOptions extends ChainDependencies {
   readonly bindVirtualListeners?: boolean;
   readonly virtualBindAddress?: string;
   readonly onError?: (listener: string, error: Error) => void;
+  /** false: compile and hold listeners without opening sockets (the config-holding primary of a multi-worker proxy). */
+  readonly bind?: boolean;
 }
 
 interface ActiveListener {
@@ -96,6 +98,7 @@ export class ListenerManager {
   }
 
   private shouldBind(config: ListenerConfig): boolean {
+    if (this.options.bind === false) return false;
     return config.bindToPort || this.options.bindVirtualListeners === true;
   }
 
