@@ -23,6 +23,8 @@ export interface GalleyOptions {
   readonly readiness?: Readiness;
   /** Ops server to add `/debug/mcp` to (before it starts). */
   readonly ops?: FastifyInstance;
+  /** Config sources given directly (tests, benchmarks); otherwise built from configPath or kubeConfig. */
+  readonly sources?: readonly ConfigSource[];
   /** Directory of config files; when set, files are the config source (local mode). */
   readonly configPath?: string;
   /** API server access; the config source when no configPath is given, and needed by the webhook registration. */
@@ -34,7 +36,12 @@ export interface GalleyOptions {
     readonly certFile: string;
     readonly keyFile: string;
     /** Write the ValidatingWebhookConfiguration (needs kubeConfig and caCertFile). */
-    readonly reconcile?: { readonly name: string; readonly caCertFile: string; readonly url?: string; readonly namespace: string };
+    readonly reconcile?: {
+      readonly name: string;
+      readonly caCertFile: string;
+      readonly url?: string;
+      readonly namespace: string;
+    };
   };
   readonly debounce?: { readonly quietMs: number; readonly maxDelayMs: number };
   readonly kafka?: { readonly brokers: readonly string[]; readonly topic?: string };
@@ -61,11 +68,20 @@ export class GalleyServer {
 
   constructor(private readonly options: GalleyOptions) {
     const { logs, registry } = options;
-    this.sources = options.configPath
-      ? [new FileSource({ dir: options.configPath, schema: this.schema, logger: logs.scope('source'), pollMs: options.filePollMs })]
-      : options.kubeConfig
-        ? [new KubeSource({ kubeConfig: options.kubeConfig, schema: this.schema, logger: logs.scope('source') })]
-        : [];
+    this.sources = options.sources
+      ? [...options.sources]
+      : options.configPath
+        ? [
+            new FileSource({
+              dir: options.configPath,
+              schema: this.schema,
+              logger: logs.scope('source'),
+              pollMs: options.filePollMs,
+            }),
+          ]
+        : options.kubeConfig
+          ? [new KubeSource({ kubeConfig: options.kubeConfig, schema: this.schema, logger: logs.scope('source') })]
+          : [];
     if (this.sources.length === 0) throw new Error('galley: no config source: give --configPath or a kubeconfig');
     this.events = createEventPublisher({
       brokers: options.kafka?.brokers ?? [],
@@ -82,7 +98,10 @@ export class GalleyServer {
       registry,
       debounce: options.debounce,
       changes: new ConfigAuditPublisher(this.events),
-      status: options.writeStatus && options.kubeConfig && !options.configPath ? new KubeStatusReporter(options.kubeConfig, logs.scope('status')) : undefined,
+      status:
+        options.writeStatus && options.kubeConfig && !options.configPath
+          ? new KubeStatusReporter(options.kubeConfig, logs.scope('status'))
+          : undefined,
     });
     if (options.mcp) {
       this.mcp = new McpSourceService({
@@ -114,10 +133,15 @@ export class GalleyServer {
       });
       await applyWebhookConfiguration(this.options.kubeConfig, configuration, this.options.logs.scope('validation'));
     }
-    const mcpPort = this.options.mcp ? await this.grpc?.listen(this.options.mcp.address, serverCredentials({ tls: this.options.mcp.tls })) : undefined;
+    const mcpPort = this.options.mcp
+      ? await this.grpc?.listen(this.options.mcp.address, serverCredentials({ tls: this.options.mcp.tls }))
+      : undefined;
     await this.pipeline.start();
     gate?.markReady();
-    this.options.logs.root.info({ mcpPort, webhookPort, sources: this.sources.map((source) => source.name) }, 'galley serving');
+    this.options.logs.root.info(
+      { mcpPort, webhookPort, sources: this.sources.map((source) => source.name) },
+      'galley serving',
+    );
     return { mcp: mcpPort, webhook: webhookPort };
   }
 
@@ -131,7 +155,12 @@ export class GalleyServer {
 
   /** What `/debug/mcp` serves. */
   debug(): ReturnType<typeof debugReport> {
-    return debugReport({ snapshot: this.cache.current().snapshot, sinks: this.mcp?.sinks() ?? [], rejections: this.pipeline.rejections(), sources: this.sources });
+    return debugReport({
+      snapshot: this.cache.current().snapshot,
+      sinks: this.mcp?.sinks() ?? [],
+      rejections: this.pipeline.rejections(),
+      sources: this.sources,
+    });
   }
 
   auditStats() {

@@ -37,7 +37,7 @@ export class ConfigPipeline {
   private passes = 0;
 
   constructor(private readonly options: ConfigPipelineOptions) {
-    this.debouncer = new Debouncer(options.debounce ?? { quietMs: 100, maxDelayMs: 1000 }, () => this.process());
+    this.debouncer = new Debouncer(options.debounce ?? { quietMs: 10, maxDelayMs: 100 }, () => this.process());
     this.metrics = options.registry ? pipelineMetrics(options.registry) : undefined;
     for (const source of options.sources) source.onChange(() => this.debouncer.trigger());
   }
@@ -93,7 +93,7 @@ export class ConfigPipeline {
       const current = kind && [...result.config.accepted.values()].find((item) => item.raw.kind === raw.kind && item.raw.namespace === raw.namespace && item.raw.name === raw.name);
       if (kind && current) this.options.status?.report(current.raw, kind, undefined);
     }
-    const snapshot = snapshotOf(result.config, schema.kinds());
+    const snapshot = snapshotOf(result.config, schema.kinds(), { snapshot: previous, changes: result.changes });
     const changed = [...snapshot.collections].some(([name, collection]) => previous.collections.get(name)?.version !== collection.version);
     if (changed || previous.collections.size === 0) cache.setSnapshot(snapshot);
     const now = new Date();

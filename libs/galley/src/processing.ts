@@ -98,7 +98,8 @@ export function processResources(
     if (verdict.ok) {
       const before = previous.accepted.get(key);
       // Keep the previous object when nothing changed, so its encoded form is reused downstream.
-      accepted.set(key, before && before.entry.version === verdict.entry.version ? { ...before, raw } : { key, kind, raw, entry: verdict.entry });
+      const same = before !== undefined && before.entry.version === verdict.entry.version;
+      accepted.set(key, same ? (before.raw === raw ? before : { ...before, raw }) : { key, kind, raw, entry: verdict.entry });
       continue;
     }
     const lastGood = previous.accepted.get(key);
@@ -117,18 +118,22 @@ export function processResources(
   return { config: { accepted, rejected }, changes, newRejections, cleared, unknown };
 }
 
-/** The MCP snapshot of an accepted set: every kind's collection, empty ones included. */
-export function snapshotOf(config: ProcessedConfig, kinds: readonly KindInfo[]): McpSnapshot {
+/**
+ * The MCP snapshot of an accepted set: every kind's collection, empty ones included. With `previous` and the pass's
+ * changes, only the collections that changed are rebuilt; the others are the previous snapshot's objects.
+ */
+export function snapshotOf(config: ProcessedConfig, kinds: readonly KindInfo[], previous?: { snapshot: McpSnapshot; changes: readonly ConfigChange[] }): McpSnapshot {
+  const names = kinds.map((kind) => kind.collection);
+  const changed = previous ? new Set(previous.changes.map((change) => change.collection)) : undefined;
   const byCollection = new Map<string, McpEntry[]>();
   for (const resource of config.accepted.values()) {
+    if (changed && !changed.has(resource.kind.collection)) continue;
     const list = byCollection.get(resource.kind.collection) ?? [];
     list.push(resource.entry);
     byCollection.set(resource.kind.collection, list);
   }
-  return snapshotFrom(
-    kinds.map((kind) => kind.collection),
-    byCollection,
-  );
+  const unchanged = changed && previous?.snapshot.collections.size ? new Set(names.filter((name) => !changed.has(name))) : undefined;
+  return snapshotFrom(names, byCollection, unchanged && previous ? { previous: previous.snapshot, unchanged } : undefined);
 }
 
 function change(operation: ConfigOperation, resource: AcceptedResource): ConfigChange {

@@ -41,7 +41,9 @@ describe('Debouncer', () => {
 describe('Backoff', () => {
   it('grows exponentially up to the cap and resets', () => {
     const backoff = new Backoff({ initialMs: 100, maxMs: 1000 }, () => 1);
-    expect([backoff.next(), backoff.next(), backoff.next(), backoff.next(), backoff.next()]).toEqual([100, 200, 400, 800, 1000]);
+    expect([backoff.next(), backoff.next(), backoff.next(), backoff.next(), backoff.next()]).toEqual([
+      100, 200, 400, 800, 1000,
+    ]);
     backoff.reset();
     expect(backoff.next()).toBe(100);
   });

@@ -6,7 +6,11 @@ import type { McpSourceHooks } from './source-connection';
  * prefix `galley`.
  */
 export function mcpSourceMetrics(registry: Registry, prefix: string): McpSourceHooks {
-  const clients = new Gauge({ name: `${prefix}_mcp_source_clients_total`, help: 'Connected MCP sinks', registers: [registry] });
+  const clients = new Gauge({
+    name: `${prefix}_mcp_source_clients_total`,
+    help: 'Connected MCP sinks',
+    registers: [registry],
+  });
   const acks = new Counter({
     name: `${prefix}_mcp_source_request_acks_total`,
     help: 'ACKs received from MCP sinks',

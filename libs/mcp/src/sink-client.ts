@@ -1,8 +1,21 @@
-import { credentials as grpcCredentials, type ChannelCredentials, type ChannelOptions, type ClientDuplexStream } from '@grpc/grpc-js';
-import { istioGrpc, type McpRequestResources, type McpResources__Output } from '@isthmus/protos';
+import {
+  Client,
+  credentials as grpcCredentials,
+  type ChannelCredentials,
+  type ChannelOptions,
+  type ClientDuplexStream,
+} from '@grpc/grpc-js';
+import { istioGrpc, type McpRequestResources } from '@isthmus/protos';
 import type { Logger } from '@isthmus/runtime';
 import { Backoff, type BackoffOptions } from './backoff';
-import { decodeResponse, type SinkCollection, type SinkCollectionState, type SinkResource, type SinkUpdate } from './sink-state';
+import { decodeResources, type ReceivedResources } from './wire-decode';
+import {
+  decodeResponse,
+  type SinkCollection,
+  type SinkCollectionState,
+  type SinkResource,
+  type SinkUpdate,
+} from './sink-state';
 
 export interface McpSinkOptions {
   /** `host:port` (a `tcp://` prefix is accepted). */
@@ -30,19 +43,18 @@ export class McpSinkClient {
   private readonly states = new Map<string, SinkCollectionState<unknown>>();
   private readonly specs: ReadonlyMap<string, SinkCollection<unknown>>;
   private readonly backoff: Backoff;
-  private stream: ClientDuplexStream<McpRequestResources, McpResources__Output> | undefined;
+  private stream: ClientDuplexStream<McpRequestResources, Buffer> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private connectionState: SinkConnectionState = 'idle';
   private lastLoss: string | undefined;
   /** Responses are applied one at a time, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
   private readonly syncWaiters: (() => void)[] = [];
-  private readonly client: InstanceType<ReturnType<typeof istioGrpc>['istio']['mcp']['v1alpha1']['ResourceSource']>;
+  private readonly client: Client;
 
   constructor(private readonly options: McpSinkOptions) {
     this.specs = new Map(options.collections.map((spec) => [spec.collection, spec]));
     this.backoff = new Backoff(options.backoff ?? { initialMs: 100, maxMs: 10_000 });
-    const Client = istioGrpc().istio.mcp.v1alpha1.ResourceSource;
     this.client = new Client(
       options.address.replace(/^tcp:\/\//, ''),
       options.credentials ?? grpcCredentials.createInsecure(),
@@ -99,13 +111,19 @@ export class McpSinkClient {
   private connect(): void {
     if (this.connectionState === 'stopped') return;
     this.connectionState = 'connecting';
-    const stream = this.client.EstablishResourceStream();
+    // Responses go through our envelope decoder (bodies stay raw until needed); requests use the generated serializer.
+    const method = istioGrpc().istio.mcp.v1alpha1.ResourceSource.service.EstablishResourceStream;
+    const stream = this.client.makeBidiStreamRequest<McpRequestResources, Buffer>(
+      method.path,
+      method.requestSerialize as (request: McpRequestResources) => Buffer,
+      (bytes: Buffer) => bytes, // decoded in handle(), where the held versions are known
+    );
     this.stream = stream;
-    stream.on('data', (response: McpResources__Output) => {
+    stream.on('data', (bytes: Buffer) => {
       if (this.stream !== stream) return;
       this.connectionState = 'connected';
       this.backoff.reset();
-      this.queue = this.queue.then(() => this.handle(stream, response));
+      this.queue = this.queue.then(() => this.handle(stream, bytes));
     });
     const lost = (reason: string) => {
       if (this.stream !== stream) return;
@@ -121,7 +139,10 @@ export class McpSinkClient {
     stream.on('end', () => lost('stream ended by the source'));
     for (const [collection] of this.specs) {
       const held = this.states.get(collection);
-      const resume = this.options.incremental && held ? Object.fromEntries([...held.resources].map(([name, r]) => [name, r.version])) : {};
+      const resume =
+        this.options.incremental && held
+          ? Object.fromEntries([...held.resources].map(([name, r]) => [name, r.version]))
+          : {};
       stream.write({
         sink_node: { id: this.options.sinkId, annotations: { ...this.options.sinkAnnotations } },
         collection,
@@ -131,7 +152,21 @@ export class McpSinkClient {
     }
   }
 
-  private async handle(stream: ClientDuplexStream<McpRequestResources, McpResources__Output>, response: McpResources__Output): Promise<void> {
+  private async handle(stream: ClientDuplexStream<McpRequestResources, Buffer>, bytes: Buffer): Promise<void> {
+    let response: ReceivedResources;
+    try {
+      response = decodeResources(
+        bytes,
+        (collection, name) => this.states.get(collection)?.resources.get(name)?.version,
+      );
+    } catch (error: unknown) {
+      this.options.logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'undecodable MCP response; reconnecting',
+      );
+      stream.cancel();
+      return;
+    }
     const spec = this.specs.get(response.collection);
     if (!spec) return;
     const decoded = decodeResponse(spec, this.states.get(response.collection), response);
@@ -145,10 +180,15 @@ export class McpSinkClient {
           resources: decoded.update.resources,
         });
       } catch (failure: unknown) {
+        decoded.undo();
         error = failure instanceof Error ? failure.message : String(failure);
       }
     }
-    if (error) this.options.logger.warn({ collection: response.collection, version: response.system_version_info, error }, 'MCP update rejected (NACK)');
+    if (error)
+      this.options.logger.warn(
+        { collection: response.collection, version: response.systemVersionInfo, error },
+        'MCP update rejected (NACK)',
+      );
     if (this.stream === stream) {
       stream.write({
         collection: response.collection,

@@ -38,26 +38,64 @@ export function makeEntry(input: McpEntryInput): McpEntry {
   const labels = input.labels ?? {};
   const annotations = input.annotations ?? {};
   const version = contentHash(canonicalJson(input.body), canonicalJson(labels), canonicalJson(annotations));
-  return Object.freeze({ name: input.name, version, labels, annotations, body: input.body, createTimeMs: input.createTimeMs });
+  return Object.freeze({
+    name: input.name,
+    version,
+    labels,
+    annotations,
+    body: input.body,
+    createTimeMs: input.createTimeMs,
+  });
 }
 
-/** The collection version is a hash of its sorted (name, version) pairs, so it is identical on every Galley replica. */
+const digests = new WeakMap<McpEntry, readonly [number, number]>();
+
+/** 64 bits of SHA-256(name=version), computed once per entry object. */
+function entryDigest(entry: McpEntry): readonly [number, number] {
+  let digest = digests.get(entry);
+  if (!digest) {
+    const hex = contentHash(entry.name, entry.version);
+    digest = [parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8, 16), 16)];
+    digests.set(entry, digest);
+  }
+  return digest;
+}
+
+/**
+ * The collection version is derived from its (name, version) pairs only, independent of order (a sum of per-entry
+ * digests), so it is identical on every Galley replica and costs no sort when one resource of many changes.
+ */
 export function makeCollection(name: string, entries: Iterable<McpEntry>): McpCollection {
   const byName = new Map<string, McpEntry>();
   for (const entry of entries) byName.set(entry.name, entry);
-  const sorted = [...byName.keys()].sort();
-  const version = contentHash(name, ...sorted.map((key) => `${key}=${byName.get(key)?.version ?? ''}`));
-  return Object.freeze({ name, version, entries: new Map(sorted.map((key) => [key, byName.get(key) as McpEntry])) });
+  let high = 0;
+  let low = 0;
+  for (const entry of byName.values()) {
+    const [a, b] = entryDigest(entry);
+    high = (high + a) >>> 0;
+    low = (low + b) >>> 0;
+  }
+  const version = contentHash(name, String(byName.size), high.toString(16), low.toString(16));
+  return Object.freeze({ name, version, entries: byName });
 }
 
 export function makeSnapshot(collections: Iterable<McpCollection>): McpSnapshot {
   return Object.freeze({ collections: new Map([...collections].map((collection) => [collection.name, collection])) });
 }
 
-/** A snapshot with every named collection present (empty when it has no resources). */
-export function snapshotFrom(collectionNames: readonly string[], entries: ReadonlyMap<string, readonly McpEntry[]>): McpSnapshot {
+/** A snapshot with every named collection present (empty when it has no resources); `reuse` keeps unchanged ones. */
+export function snapshotFrom(
+  collectionNames: readonly string[],
+  entries: ReadonlyMap<string, readonly McpEntry[]>,
+  reuse?: { readonly previous: McpSnapshot; readonly unchanged: ReadonlySet<string> },
+): McpSnapshot {
   const names = new Set([...collectionNames, ...entries.keys()]);
-  return makeSnapshot([...names].sort().map((name) => makeCollection(name, entries.get(name) ?? [])));
+  return makeSnapshot(
+    [...names].sort().map((name) => {
+      const previous = reuse?.unchanged.has(name) ? reuse.previous.collections.get(name) : undefined;
+      return previous ?? makeCollection(name, entries.get(name) ?? []);
+    }),
+  );
 }
 
 /** Resources that differ between what a sink holds (name → version) and a collection: the incremental update. */
@@ -70,6 +108,14 @@ export function diffCollection(
   return { changed, removed };
 }
 
-export function versionsOf(collection: McpCollection): Map<string, string> {
-  return new Map([...collection.entries.values()].map((entry) => [entry.name, entry.version]));
+const versionMaps = new WeakMap<McpCollection, ReadonlyMap<string, string>>();
+
+/** name → version of a collection, computed once per collection object (shared by every sink it is sent to). */
+export function versionsOf(collection: McpCollection): ReadonlyMap<string, string> {
+  let versions = versionMaps.get(collection);
+  if (!versions) {
+    versions = new Map([...collection.entries.values()].map((entry) => [entry.name, entry.version]));
+    versionMaps.set(collection, versions);
+  }
+  return versions;
 }

@@ -2,20 +2,39 @@ import type { McpRequestResources__Output } from '@isthmus/protos';
 import { makeEntry, snapshotFrom, type McpEntry } from './snapshot';
 import { SnapshotCache } from './snapshot-cache';
 import { SourceConnection } from './source-connection';
-import type { WireResources } from './wire';
+import { encodeResources, type WireResources } from './wire';
+import { decodeResources } from './wire-decode';
+
+const received = (message: WireResources) => decodeResources(encodeResources(message));
 
 const COLLECTION = 'istio/networking/v1alpha3/virtualservices';
 
 function request(partial: Partial<McpRequestResources__Output>): McpRequestResources__Output {
-  return { sink_node: { id: 'sink-1', annotations: {} }, collection: COLLECTION, initial_resource_versions: {}, response_nonce: '', error_detail: null, incremental: false, ...partial };
+  return {
+    sink_node: { id: 'sink-1', annotations: {} },
+    collection: COLLECTION,
+    initial_resource_versions: {},
+    response_nonce: '',
+    error_detail: null,
+    incremental: false,
+    ...partial,
+  };
 }
 
 function setup() {
   const cache = new SnapshotCache();
   const sent: WireResources[] = [];
-  const publish = (...entries: McpEntry[]) => cache.setSnapshot(snapshotFrom([COLLECTION], new Map([[COLLECTION, entries]])));
+  const publish = (...entries: McpEntry[]) =>
+    cache.setSnapshot(snapshotFrom([COLLECTION], new Map([[COLLECTION, entries]])));
   publish(makeEntry({ name: 'ns/a', body: { hosts: ['a'] } }));
-  const connection = new SourceConnection('c1', 'peer', cache, (c) => c === COLLECTION, (m) => sent.push(m), {});
+  const connection = new SourceConnection(
+    'c1',
+    'peer',
+    cache,
+    (c) => c === COLLECTION,
+    (m) => sent.push(m),
+    {},
+  );
   cache.subscribe((published) => connection.onSnapshot(published));
   return { cache, sent, publish, connection };
 }
@@ -25,7 +44,7 @@ describe('SourceConnection', () => {
     const { sent, publish, connection } = setup();
     connection.handleRequest(request({}));
     expect(sent).toHaveLength(1);
-    expect(sent[0].resources).toHaveLength(1);
+    expect(received(sent[0]).resources).toHaveLength(1);
     publish(makeEntry({ name: 'ns/a', body: { hosts: ['b'] } }));
     expect(sent).toHaveLength(1); // one response in flight per collection
     connection.handleRequest(request({ response_nonce: sent[0].nonce }));
@@ -37,7 +56,9 @@ describe('SourceConnection', () => {
   it('keeps a NACKing sink on the same version until the collection changes', () => {
     const { sent, publish, connection } = setup();
     connection.handleRequest(request({}));
-    connection.handleRequest(request({ response_nonce: sent[0].nonce, error_detail: { code: 3, message: 'bad', details: [] } }));
+    connection.handleRequest(
+      request({ response_nonce: sent[0].nonce, error_detail: { code: 3, message: 'bad', details: [] } }),
+    );
     expect(sent).toHaveLength(1);
     const status = connection.status().collections[0];
     expect(status.nackedVersion).toBe(sent[0].systemVersionInfo);
@@ -56,17 +77,23 @@ describe('SourceConnection', () => {
   it('sends only changes and removals in incremental mode, starting from the versions the sink holds', () => {
     const { sent, publish, connection } = setup();
     const a = makeEntry({ name: 'ns/a', body: { hosts: ['a'] } });
-    connection.handleRequest(request({ incremental: true, initial_resource_versions: { 'ns/a': a.version, 'ns/gone': 'x' } }));
+    connection.handleRequest(
+      request({ incremental: true, initial_resource_versions: { 'ns/a': a.version, 'ns/gone': 'x' } }),
+    );
     expect(sent[0]).toMatchObject({ incremental: true, removedResources: ['ns/gone'] });
-    expect(sent[0].resources).toHaveLength(0);
+    expect(received(sent[0]).resources).toHaveLength(0);
     connection.handleRequest(request({ response_nonce: sent[0].nonce }));
     publish(a, makeEntry({ name: 'ns/b', body: {} }));
     expect(sent[1].incremental).toBe(true);
-    expect(sent[1].resources).toHaveLength(1);
+    expect(received(sent[1]).resources).toHaveLength(1);
   });
 
   it('refuses an unsupported collection', () => {
     const { connection } = setup();
-    expect(connection.handleRequest(request({ collection: 'nope' }))).toEqual({ ok: false, code: 'INVALID_ARGUMENT', message: 'unsupported collection "nope"' });
+    expect(connection.handleRequest(request({ collection: 'nope' }))).toEqual({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+      message: 'unsupported collection "nope"',
+    });
   });
 });

@@ -1,14 +1,17 @@
 import type { McpRequestResources__Output } from '@isthmus/protos';
 import { diffCollection, versionsOf, type McpCollection } from './snapshot';
 import type { Published, SnapshotReader } from './snapshot-cache';
-import { encodeEntry, type WireResources } from './wire';
+import { collectionBlock, encodeEntry, type WireResources } from './wire';
 
 /** Hooks the MCP server calls; metrics and logs attach here, so the protocol code stays free of them. */
 export interface McpSourceHooks {
   onConnect?(sink: SinkIdentity): void;
   onDisconnect?(sink: SinkIdentity): void;
   /** latencyMs: from the snapshot's publication to this send; absent for the first response to a subscription. */
-  onPush?(sink: SinkIdentity, push: { collection: string; version: string; resources: number; incremental: boolean; latencyMs?: number }): void;
+  onPush?(
+    sink: SinkIdentity,
+    push: { collection: string; version: string; resources: number; incremental: boolean; latencyMs?: number },
+  ): void;
   onAck?(sink: SinkIdentity, collection: string, version: string): void;
   onNack?(sink: SinkIdentity, collection: string, version: string, message: string): void;
 }
@@ -140,13 +143,13 @@ export class SourceConnection {
     const incremental = watch.incremental && (watch.held.size > 0 || watch.ackedVersion !== undefined);
     const { changed, removed } = incremental
       ? diffCollection(watch.held, collection)
-      : { changed: [...collection.entries.values()], removed: [] };
+      : { changed: undefined, removed: [] };
     const nonce = `${this.connectionId}-${++this.nonceCounter}`;
     watch.inFlight = { nonce, version: collection.version, held: versionsOf(collection) };
     this.send({
       systemVersionInfo: collection.version,
       collection: collection.name,
-      resources: changed.map(encodeEntry),
+      resources: changed ? changed.map(encodeEntry) : collectionBlock(collection),
       removedResources: removed,
       nonce,
       incremental,
@@ -154,7 +157,7 @@ export class SourceConnection {
     this.hooks.onPush?.(this.identity(), {
       collection: collection.name,
       version: collection.version,
-      resources: changed.length,
+      resources: changed ? changed.length : collection.entries.size,
       incremental,
       latencyMs: measureLatency ? performance.now() - published.publishedAt : undefined,
     });

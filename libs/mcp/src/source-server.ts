@@ -1,4 +1,10 @@
-import { status, type Server, type ServiceDefinition, type ServerDuplexStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import {
+  status,
+  type Server,
+  type ServiceDefinition,
+  type ServerDuplexStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
 import type { McpRequestResources__Output } from '@isthmus/protos';
 import type { Logger } from '@isthmus/runtime';
 import { SourceConnection, type McpSourceHooks, type SinkStatus } from './source-connection';
@@ -19,7 +25,10 @@ export interface McpSourceOptions {
  */
 export class McpSourceService {
   private readonly connections = new Set<SourceConnection>();
-  private readonly streams = new Map<SourceConnection, ServerDuplexStream<McpRequestResources__Output, WireResources>>();
+  private readonly streams = new Map<
+    SourceConnection,
+    ServerDuplexStream<McpRequestResources__Output, WireResources>
+  >();
   private nextId = 0;
   private readonly unsubscribe: () => void;
   private readonly supported: ReadonlySet<string> | undefined;
@@ -41,7 +50,10 @@ export class McpSourceService {
   }
 
   handlers(): UntypedServiceImplementation {
-    return { EstablishResourceStream: (stream: ServerDuplexStream<McpRequestResources__Output, WireResources>) => this.serve(stream) };
+    return {
+      EstablishResourceStream: (stream: ServerDuplexStream<McpRequestResources__Output, WireResources>) =>
+        this.serve(stream),
+    };
   }
 
   /** Connected sinks with the version of each collection they have ACKed (for the debug endpoint). */
