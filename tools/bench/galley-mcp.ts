@@ -13,7 +13,9 @@ import { GalleyServer, type ConfigSource, type RawResource } from '@isthmus/gall
 import { LogScopes } from '@isthmus/runtime';
 import { Registry } from 'prom-client';
 
-const [resourceCount, sinkCount, changeCount, quietMs] = [10_000, 10, 100, 10].map((fallback, index) => Number(process.argv[2 + index] ?? fallback));
+const [resourceCount, sinkCount, changeCount, quietMs] = [10_000, 10, 100, 10].map((fallback, index) =>
+  Number(process.argv[2 + index] ?? fallback),
+);
 const mode = process.argv[6] ?? 'mixed';
 const now = () => performance.timeOrigin + performance.now();
 
@@ -54,20 +56,32 @@ function virtualService(index: number, host = `svc-${index}.ns-${index % 100}.sv
     body: {
       hosts: [host],
       http: [
-        { match: [{ headers: { 'user-agent': { regex: '.*Firefox.*' } } }], route: [{ destination: { host, subset: 'v2' } }] },
-        { route: [{ destination: { host, subset: 'v1' }, weight: 80 }, { destination: { host, subset: 'v2' }, weight: 20 }], timeout: '3s', retries: { attempts: 3, perTryTimeout: '1s' } },
+        {
+          match: [{ headers: { 'user-agent': { regex: '.*Firefox.*' } } }],
+          route: [{ destination: { host, subset: 'v2' } }],
+        },
+        {
+          route: [
+            { destination: { host, subset: 'v1' }, weight: 80 },
+            { destination: { host, subset: 'v2' }, weight: 20 },
+          ],
+          timeout: '3s',
+          retries: { attempts: 3, perTryTimeout: '1s' },
+        },
       ],
     },
     origin: 'bench',
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const source = new BenchSource();
-  for (let index = 0; index < resourceCount; index++) source.items.set(`ns-${index % 100}/vs-${index}`, virtualService(index));
+  for (let index = 0; index < resourceCount; index++)
+    source.items.set(`ns-${index % 100}/vs-${index}`, virtualService(index));
   const registry = new Registry();
   const galley = new GalleyServer({
     logs: new LogScopes('galley', new Map([['default', 'error']])),
@@ -91,7 +105,8 @@ async function main(): Promise<void> {
   child.on('message', (message: { type: string; sink?: number; change?: number; at: number }) => {
     if (message.type === 'starting') startedAt = message.at;
     if (message.type === 'synced' && message.sink !== undefined) synced.set(message.sink, message.at);
-    if (message.type === 'applied' && message.change !== undefined) applied.set(message.change, [...(applied.get(message.change) ?? []), message.at]);
+    if (message.type === 'applied' && message.change !== undefined)
+      applied.set(message.change, [...(applied.get(message.change) ?? []), message.at]);
     for (const wake of waiters.splice(0)) wake();
   });
   const until = async (done: () => boolean, what: string, timeoutMs = 60_000) => {
@@ -107,7 +122,9 @@ async function main(): Promise<void> {
 
   await until(() => synced.size === sinkCount, 'initial sync');
   const initialSync = Math.max(...synced.values()) - startedAt;
-  console.log(`initial sync: ${sinkCount} sinks (${mode}) × ${galley.cache.current().snapshot.collections.size} collections (${resourceCount} resources) in ${ms(initialSync)} (target ≤ 2000 ms)`);
+  console.log(
+    `initial sync: ${sinkCount} sinks (${mode}) × ${galley.cache.current().snapshot.collections.size} collections (${resourceCount} resources) in ${ms(initialSync)} (target ≤ 2000 ms)`,
+  );
 
   const latencies: number[] = [];
   for (let change = 0; change < changeCount; change++) {
@@ -120,10 +137,17 @@ async function main(): Promise<void> {
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   const [p50, p90, p99] = [50, 90, 99].map((p) => percentile(sorted, p));
-  console.log(`change-to-all-sinks latency over ${changeCount} changes (debounce quiet ${quietMs} ms): p50 ${ms(p50)}, p90 ${ms(p90)}, p99 ${ms(p99)}, max ${ms(sorted[sorted.length - 1])} (target p99 ≤ 100 ms)`);
-  console.log(`${initialSync <= 2000 ? 'PASS' : 'FAIL'}: initial sync ${ms(initialSync)} / 2000 ms; ${p99 <= 100 ? 'PASS' : 'FAIL'}: p99 ${ms(p99)} / 100 ms`);
+  console.log(
+    `change-to-all-sinks latency over ${changeCount} changes (debounce quiet ${quietMs} ms): p50 ${ms(p50)}, p90 ${ms(p90)}, p99 ${ms(p99)}, max ${ms(sorted[sorted.length - 1])} (target p99 ≤ 100 ms)`,
+  );
+  console.log(
+    `${initialSync <= 2000 ? 'PASS' : 'FAIL'}: initial sync ${ms(initialSync)} / 2000 ms; ${p99 <= 100 ? 'PASS' : 'FAIL'}: p99 ${ms(p99)} / 100 ms`,
+  );
   const histogramMean = async (name: string) => {
-    const values = ((await registry.getSingleMetric(name)?.get())?.values ?? []) as { metricName?: string; value: number }[];
+    const values = ((await registry.getSingleMetric(name)?.get())?.values ?? []) as {
+      metricName?: string;
+      value: number;
+    }[];
     const sum = values.find((value) => value.metricName === `${name}_sum`)?.value ?? 0;
     const count = values.find((value) => value.metricName === `${name}_count`)?.value ?? 0;
     return count ? (sum / count) * 1000 : 0;

@@ -11,7 +11,15 @@ export const CORE_KINDS: readonly KindInfo[] = [
 ];
 
 function core(kind: string, plural: string, clusterScoped: boolean): KindInfo {
-  return { group: '', version: 'v1', kind, plural, collection: `k8s/core/v1/${plural}`, clusterScoped, webhook: 'none' };
+  return {
+    group: '',
+    version: 'v1',
+    kind,
+    plural,
+    collection: `k8s/core/v1/${plural}`,
+    clusterScoped,
+    webhook: 'none',
+  };
 }
 
 export function kindInfoOf(descriptor: KindDescriptor): KindInfo {

@@ -5,9 +5,18 @@ import { FileSource } from './sources/file-source';
 import { KubeSource } from './sources/kube-source';
 
 /** What `/debug/mcp` shows: each collection's version and size, each sink's ACKed versions, what is held back. */
-export function debugReport(input: { snapshot: McpSnapshot; sinks: readonly SinkStatus[]; rejections: readonly Rejection[]; sources: readonly ConfigSource[] }) {
+export function debugReport(input: {
+  snapshot: McpSnapshot;
+  sinks: readonly SinkStatus[];
+  rejections: readonly Rejection[];
+  sources: readonly ConfigSource[];
+}) {
   return {
-    collections: [...input.snapshot.collections.values()].map((collection) => ({ collection: collection.name, version: collection.version, resources: collection.entries.size })),
+    collections: [...input.snapshot.collections.values()].map((collection) => ({
+      collection: collection.name,
+      version: collection.version,
+      resources: collection.entries.size,
+    })),
     sinks: input.sinks,
     rejected: input.rejections.map((rejection) => ({
       kind: rejection.raw.kind,

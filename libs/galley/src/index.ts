@@ -1,14 +1,47 @@
 export { CORE_KINDS, IstioConfigSchema, kindInfoOf } from './config-schema';
 export { KubeStatusReporter, validCondition } from './kube-status';
-export { apiVersionOf, mcpName, resourceKey, type ConfigSchemaPort, type ConfigSource, type KindInfo, type RawResource, type ValidationProblem } from './model';
+export {
+  apiVersionOf,
+  mcpName,
+  resourceKey,
+  type ConfigSchemaPort,
+  type ConfigSource,
+  type KindInfo,
+  type RawResource,
+  type ValidationProblem,
+} from './model';
 export { ConfigPipeline, type ConfigChangeSink, type ConfigPipelineOptions, type StatusReporter } from './pipeline';
-export { EMPTY_CONFIG, processResources, snapshotOf, VerdictCache, type AcceptedResource, type ConfigChange, type ConfigOperation, type ProcessedConfig, type Rejection } from './processing';
+export {
+  EMPTY_CONFIG,
+  processResources,
+  snapshotOf,
+  VerdictCache,
+  type AcceptedResource,
+  type ConfigChange,
+  type ConfigOperation,
+  type ProcessedConfig,
+  type Rejection,
+} from './processing';
 export { parseConfigFile, type FileProblem, type ParsedFile } from './sources/file-parse';
 export { FileSource, type FileSourceOptions } from './sources/file-source';
 export { kubeTypeOf, toRawResource } from './sources/kube-conversion';
 export { KubeSource, type KubeSourceOptions } from './sources/kube-source';
-export { admit, parseReview, reviewResponse, type AdmissionRequest, type AdmissionReviewResponse, type AdmissionVerdict, type WebhookEndpoint } from './webhook/admission';
-export { applyWebhookConfiguration, buildWebhookConfiguration, deleteWebhookConfiguration, WEBHOOK_CONFIGURATION_NAME, type WebhookConfigurationOptions } from './webhook/config';
+export {
+  admit,
+  parseReview,
+  reviewResponse,
+  type AdmissionRequest,
+  type AdmissionReviewResponse,
+  type AdmissionVerdict,
+  type WebhookEndpoint,
+} from './webhook/admission';
+export {
+  applyWebhookConfiguration,
+  buildWebhookConfiguration,
+  deleteWebhookConfiguration,
+  WEBHOOK_CONFIGURATION_NAME,
+  type WebhookConfigurationOptions,
+} from './webhook/config';
 export { WebhookServer, type WebhookServerOptions } from './webhook/server';
 export { auditEventOf, ConfigAuditPublisher, CONFIG_EVENTS_TOPIC, type ConfigAuditEvent } from './audit';
 export { debugReport } from './debug';

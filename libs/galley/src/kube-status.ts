@@ -13,7 +13,13 @@ export function validCondition(problems: readonly ValidationProblem[] | undefine
         message: problems.map((problem) => `${problem.path || '(object)'}: ${problem.message}`).join('; '),
         lastTransitionTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       }
-    : { type: 'Valid', status: 'True', reason: 'Accepted', message: 'accepted and distributed by Galley', lastTransitionTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    : {
+        type: 'Valid',
+        status: 'True',
+        reason: 'Accepted',
+        message: 'accepted and distributed by Galley',
+        lastTransitionTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      };
 }
 
 /** Writes the `Valid` condition through the status subresource (merge patch); failures are logged, never thrown. */
@@ -36,7 +42,10 @@ export class KubeStatusReporter implements StatusReporter {
       ? this.api.patchClusterCustomObjectStatus(common, options)
       : this.api.patchNamespacedCustomObjectStatus({ ...common, namespace: resource.namespace }, options);
     request.catch((error: unknown) =>
-      this.logger.warn({ kind: kind.kind, namespace: resource.namespace, name: resource.name, err: error }, 'cannot write the validation status'),
+      this.logger.warn(
+        { kind: kind.kind, namespace: resource.namespace, name: resource.name, err: error },
+        'cannot write the validation status',
+      ),
     );
   }
 }

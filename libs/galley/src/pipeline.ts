@@ -2,7 +2,15 @@ import { Debouncer, type SnapshotCache } from '@isthmus/mcp';
 import type { Logger } from '@isthmus/runtime';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ConfigSchemaPort, ConfigSource, KindInfo, RawResource, ValidationProblem } from './model';
-import { EMPTY_CONFIG, processResources, snapshotOf, VerdictCache, type ConfigChange, type ProcessedConfig, type Rejection } from './processing';
+import {
+  EMPTY_CONFIG,
+  processResources,
+  snapshotOf,
+  VerdictCache,
+  type ConfigChange,
+  type ProcessedConfig,
+  type Rejection,
+} from './processing';
 
 /** Receives every accepted change (the audit stream). Must not block: it buffers or drops on its own. */
 export interface ConfigChangeSink {
@@ -78,11 +86,22 @@ export class ConfigPipeline {
     const previous = cache.current().snapshot;
     this.config = result.config;
     this.passes++;
-    for (const raw of result.unknown) logger.debug({ kind: raw.kind, apiVersion: raw.apiVersion, origin: raw.origin }, 'resource of unknown kind ignored');
+    for (const raw of result.unknown)
+      logger.debug(
+        { kind: raw.kind, apiVersion: raw.apiVersion, origin: raw.origin },
+        'resource of unknown kind ignored',
+      );
     for (const rejection of result.newRejections) {
       const { raw, problems, servingLastGood } = rejection;
       logger.warn(
-        { kind: raw.kind, namespace: raw.namespace, name: raw.name, origin: raw.origin, problems: problems.map((p) => `${p.path}: ${p.message}`), servingLastGood },
+        {
+          kind: raw.kind,
+          namespace: raw.namespace,
+          name: raw.name,
+          origin: raw.origin,
+          problems: problems.map((p) => `${p.path}: ${p.message}`),
+          servingLastGood,
+        },
         `${raw.kind} ${raw.namespace ? `${raw.namespace}/` : ''}${raw.name} rejected: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       );
       this.metrics?.validationFailed.labels(raw.kind).inc();
@@ -90,20 +109,35 @@ export class ConfigPipeline {
     }
     for (const raw of result.cleared) {
       const kind = schema.lookup(raw.apiVersion, raw.kind);
-      const current = kind && [...result.config.accepted.values()].find((item) => item.raw.kind === raw.kind && item.raw.namespace === raw.namespace && item.raw.name === raw.name);
+      const current =
+        kind &&
+        [...result.config.accepted.values()].find(
+          (item) => item.raw.kind === raw.kind && item.raw.namespace === raw.namespace && item.raw.name === raw.name,
+        );
       if (kind && current) this.options.status?.report(current.raw, kind, undefined);
     }
     const snapshot = snapshotOf(result.config, schema.kinds(), { snapshot: previous, changes: result.changes });
-    const changed = [...snapshot.collections].some(([name, collection]) => previous.collections.get(name)?.version !== collection.version);
+    const changed = [...snapshot.collections].some(
+      ([name, collection]) => previous.collections.get(name)?.version !== collection.version,
+    );
     if (changed || previous.collections.size === 0) cache.setSnapshot(snapshot);
     const now = new Date();
     for (const change of result.changes) this.options.changes?.publish(change, now);
     if (this.metrics) {
-      for (const [name, collection] of snapshot.collections) this.metrics.resources.labels(name).set(collection.entries.size);
+      for (const [name, collection] of snapshot.collections)
+        this.metrics.resources.labels(name).set(collection.entries.size);
       this.metrics.passes.inc();
       this.metrics.duration.observe((performance.now() - started) / 1000);
     }
-    logger.debug({ resources: result.config.accepted.size, rejected: result.config.rejected.size, changes: result.changes.length, ms: Math.round(performance.now() - started) }, 'config processed');
+    logger.debug(
+      {
+        resources: result.config.accepted.size,
+        rejected: result.config.rejected.size,
+        changes: result.changes.length,
+        ms: Math.round(performance.now() - started),
+      },
+      'config processed',
+    );
   }
 }
 
@@ -115,8 +149,17 @@ function pipelineMetrics(registry: Registry) {
       labelNames: ['kind'],
       registers: [registry],
     }),
-    resources: new Gauge({ name: 'galley_collection_resources', help: 'Resources served per MCP collection', labelNames: ['collection'], registers: [registry] }),
-    passes: new Counter({ name: 'galley_processing_passes_total', help: 'Debounced processing passes', registers: [registry] }),
+    resources: new Gauge({
+      name: 'galley_collection_resources',
+      help: 'Resources served per MCP collection',
+      labelNames: ['collection'],
+      registers: [registry],
+    }),
+    passes: new Counter({
+      name: 'galley_processing_passes_total',
+      help: 'Debounced processing passes',
+      registers: [registry],
+    }),
     duration: new Histogram({
       name: 'galley_processing_duration_seconds',
       help: 'Time of one processing pass (validation + snapshot build)',

@@ -26,7 +26,12 @@ describe('processResources', () => {
     const verdicts = new VerdictCache();
     const first = processResources(EMPTY_CONFIG, [vs('a', goodSpec)], schema, verdicts);
     expect(first.changes.map((c) => `${c.operation} ${c.namespace}/${c.name}`)).toEqual(['CREATE trading/a']);
-    const second = processResources(first.config, [vs('a', { ...goodSpec, hosts: ['trader', 'x'] }), vs('b', goodSpec)], schema, verdicts);
+    const second = processResources(
+      first.config,
+      [vs('a', { ...goodSpec, hosts: ['trader', 'x'] }), vs('b', goodSpec)],
+      schema,
+      verdicts,
+    );
     expect(second.changes.map((c) => `${c.operation} ${c.name}`).sort()).toEqual(['CREATE b', 'UPDATE a']);
     const third = processResources(second.config, [vs('b', goodSpec)], schema, verdicts);
     expect(third.changes.map((c) => `${c.operation} ${c.name}`)).toEqual(['DELETE a']);

@@ -1,5 +1,20 @@
-import { makeEntry, snapshotFrom, type McpEntry, type McpSnapshot } from '@isthmus/mcp';
-import { mcpName, resourceKey, type ConfigSchemaPort, type KindInfo, type RawResource, type ValidationProblem } from './model';
+import {
+  makeCollection,
+  makeEntry,
+  makeSnapshot,
+  snapshotFrom,
+  updateCollection,
+  type McpEntry,
+  type McpSnapshot,
+} from '@isthmus/mcp';
+import {
+  mcpName,
+  resourceKey,
+  type ConfigSchemaPort,
+  type KindInfo,
+  type RawResource,
+  type ValidationProblem,
+} from './model';
 
 export interface AcceptedResource {
   readonly key: string;
@@ -56,6 +71,18 @@ type Verdict = { ok: true; entry: McpEntry } | { ok: false; problems: readonly V
 /** Validation outcome per source object: unchanged objects are not validated or hashed again. */
 export class VerdictCache {
   private readonly verdicts = new WeakMap<RawResource, Verdict>();
+  private readonly identities = new WeakMap<RawResource, { kind: KindInfo; key: string } | null>();
+
+  /** Kind and resource key of a source object (null for unknown kinds), looked up once per object. */
+  identity(raw: RawResource, schema: ConfigSchemaPort): { kind: KindInfo; key: string } | null {
+    let identity = this.identities.get(raw);
+    if (identity === undefined) {
+      const kind = schema.lookup(raw.apiVersion, raw.kind);
+      identity = kind ? { kind, key: resourceKey(kind.collection, raw) } : null;
+      this.identities.set(raw, identity);
+    }
+    return identity;
+  }
 
   verdict(raw: RawResource, kind: KindInfo, schema: ConfigSchemaPort): Verdict {
     let verdict = this.verdicts.get(raw);
@@ -66,7 +93,13 @@ export class VerdictCache {
           ? { ok: false, problems: errors }
           : {
               ok: true,
-              entry: makeEntry({ name: mcpName(raw), labels: raw.labels, annotations: raw.annotations, body: raw.body, createTimeMs: raw.createTimeMs }),
+              entry: makeEntry({
+                name: mcpName(raw),
+                labels: raw.labels,
+                annotations: raw.annotations,
+                body: raw.body,
+                createTimeMs: raw.createTimeMs,
+              }),
             };
       this.verdicts.set(raw, verdict);
     }
@@ -88,18 +121,21 @@ export function processResources(
   const rejected = new Map<string, Rejection>();
   const unknown: RawResource[] = [];
   for (const raw of raws) {
-    const kind = schema.lookup(raw.apiVersion, raw.kind);
-    if (!kind) {
+    const identity = verdicts.identity(raw, schema);
+    if (!identity) {
       unknown.push(raw);
       continue;
     }
-    const key = resourceKey(kind.collection, raw);
+    const { kind, key } = identity;
     const verdict = verdicts.verdict(raw, kind, schema);
     if (verdict.ok) {
       const before = previous.accepted.get(key);
       // Keep the previous object when nothing changed, so its encoded form is reused downstream.
       const same = before !== undefined && before.entry.version === verdict.entry.version;
-      accepted.set(key, same ? (before.raw === raw ? before : { ...before, raw }) : { key, kind, raw, entry: verdict.entry });
+      accepted.set(
+        key,
+        same ? (before.raw === raw ? before : { ...before, raw }) : { key, kind, raw, entry: verdict.entry },
+      );
       continue;
     }
     const lastGood = previous.accepted.get(key);
@@ -113,27 +149,52 @@ export function processResources(
     else if (before.entry.version !== resource.entry.version) changes.push(change('UPDATE', resource));
   }
   for (const [key, resource] of previous.accepted) if (!accepted.has(key)) changes.push(change('DELETE', resource));
-  const newRejections = [...rejected.values()].filter((rejection) => !sameRejection(previous.rejected.get(rejection.key), rejection));
-  const cleared = [...previous.rejected.values()].filter((rejection) => !rejected.has(rejection.key)).map((rejection) => rejection.raw);
+  const newRejections = [...rejected.values()].filter(
+    (rejection) => !sameRejection(previous.rejected.get(rejection.key), rejection),
+  );
+  const cleared = [...previous.rejected.values()]
+    .filter((rejection) => !rejected.has(rejection.key))
+    .map((rejection) => rejection.raw);
   return { config: { accepted, rejected }, changes, newRejections, cleared, unknown };
 }
 
 /**
  * The MCP snapshot of an accepted set: every kind's collection, empty ones included. With `previous` and the pass's
- * changes, only the collections that changed are rebuilt; the others are the previous snapshot's objects.
+ * changes, a changed collection is derived from its previous version by those changes alone (so sinks get deltas
+ * computed from them); unchanged collections are the previous snapshot's objects.
  */
-export function snapshotOf(config: ProcessedConfig, kinds: readonly KindInfo[], previous?: { snapshot: McpSnapshot; changes: readonly ConfigChange[] }): McpSnapshot {
+export function snapshotOf(
+  config: ProcessedConfig,
+  kinds: readonly KindInfo[],
+  previous?: { snapshot: McpSnapshot; changes: readonly ConfigChange[] },
+): McpSnapshot {
   const names = kinds.map((kind) => kind.collection);
-  const changed = previous ? new Set(previous.changes.map((change) => change.collection)) : undefined;
-  const byCollection = new Map<string, McpEntry[]>();
-  for (const resource of config.accepted.values()) {
-    if (changed && !changed.has(resource.kind.collection)) continue;
-    const list = byCollection.get(resource.kind.collection) ?? [];
-    list.push(resource.entry);
-    byCollection.set(resource.kind.collection, list);
+  if (!previous || previous.snapshot.collections.size === 0) {
+    const byCollection = new Map<string, McpEntry[]>();
+    for (const resource of config.accepted.values()) {
+      const list = byCollection.get(resource.kind.collection) ?? [];
+      list.push(resource.entry);
+      byCollection.set(resource.kind.collection, list);
+    }
+    return snapshotFrom(names, byCollection);
   }
-  const unchanged = changed && previous?.snapshot.collections.size ? new Set(names.filter((name) => !changed.has(name))) : undefined;
-  return snapshotFrom(names, byCollection, unchanged && previous ? { previous: previous.snapshot, unchanged } : undefined);
+  const perCollection = new Map<string, { upserts: McpEntry[]; removals: string[] }>();
+  for (const change of previous.changes) {
+    const delta = perCollection.get(change.collection) ?? { upserts: [], removals: [] };
+    perCollection.set(change.collection, delta);
+    if (change.operation === 'DELETE') delta.removals.push(mcpName(change));
+    else {
+      const entry = config.accepted.get(resourceKey(change.collection, change))?.entry;
+      if (entry) delta.upserts.push(entry);
+    }
+  }
+  return makeSnapshot(
+    [...new Set(names)].sort().map((name) => {
+      const before = previous.snapshot.collections.get(name) ?? makeCollection(name, []);
+      const delta = perCollection.get(name);
+      return delta ? updateCollection(before, delta.upserts, delta.removals) : before;
+    }),
+  );
 }
 
 function change(operation: ConfigOperation, resource: AcceptedResource): ConfigChange {
@@ -150,5 +211,7 @@ function change(operation: ConfigOperation, resource: AcceptedResource): ConfigC
 }
 
 function sameRejection(before: Rejection | undefined, now: Rejection): boolean {
-  return before !== undefined && (before.raw === now.raw || JSON.stringify(before.problems) === JSON.stringify(now.problems));
+  return (
+    before !== undefined && (before.raw === now.raw || JSON.stringify(before.problems) === JSON.stringify(now.problems))
+  );
 }

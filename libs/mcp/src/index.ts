@@ -4,11 +4,13 @@ export { canonicalJson, contentHash } from './hash';
 export { McpSinkClient, type McpSinkOptions, type SinkConnectionState } from './sink-client';
 export type { SinkCollection, SinkCollectionState, SinkResource, SinkResourceMeta, SinkUpdate } from './sink-state';
 export {
+  deltaSince,
   diffCollection,
   makeCollection,
   makeEntry,
   makeSnapshot,
   snapshotFrom,
+  updateCollection,
   versionsOf,
   type McpCollection,
   type McpEntry,

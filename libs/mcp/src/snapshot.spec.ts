@@ -1,5 +1,13 @@
 import { canonicalJson } from './hash';
-import { diffCollection, makeCollection, makeEntry, snapshotFrom, versionsOf } from './snapshot';
+import {
+  deltaSince,
+  diffCollection,
+  makeCollection,
+  makeEntry,
+  snapshotFrom,
+  updateCollection,
+  versionsOf,
+} from './snapshot';
 
 describe('content-derived versions', () => {
   it('ignores key order and changes with content, labels and annotations', () => {
@@ -44,5 +52,31 @@ describe('snapshots and diffs', () => {
     expect(diff.changed.map((entry) => entry.name).sort()).toEqual(['a', 'd']);
     expect(diff.removed).toEqual(['b']);
     expect(diffCollection(versionsOf(after), after)).toEqual({ changed: [], removed: [] });
+  });
+});
+
+describe('updateCollection and deltaSince', () => {
+  const entry = (name: string, v: number) => makeEntry({ name, body: { v } });
+
+  it('gives the same version as building the collection from scratch', () => {
+    const base = makeCollection('c', [entry('a', 1), entry('b', 1), entry('c', 1)]);
+    const updated = updateCollection(base, [entry('a', 2), entry('d', 1)], ['b']);
+    expect(updated.version).toBe(makeCollection('c', [entry('a', 2), entry('c', 1), entry('d', 1)]).version);
+    expect([...updated.entries.keys()].sort()).toEqual(['a', 'c', 'd']);
+    expect(base.entries.size).toBe(3); // the previous collection is untouched
+  });
+
+  it('diffs through a chain of updates from the changes alone, and gives up beyond the kept lineage', () => {
+    const base = makeCollection('c', [entry('a', 1), entry('b', 1)]);
+    const one = updateCollection(base, [entry('a', 2)], []);
+    const two = updateCollection(one, [entry('a', 1), entry('x', 1)], ['b']);
+    const delta = deltaSince(base, two);
+    expect(delta?.changed.map((e) => e.name)).toEqual(['x']); // a went back to its base version
+    expect(delta?.removed).toEqual(['b']);
+    expect(deltaSince(two, base)).toBeUndefined();
+    let current = two;
+    for (let i = 0; i < 20; i++) current = updateCollection(current, [entry('y', i)], []);
+    expect(deltaSince(base, current)).toBeUndefined();
+    expect(deltaSince(updateCollection(current, [], []), updateCollection(current, [], []))).toBeUndefined();
   });
 });

@@ -61,6 +61,22 @@ function entryDigest(entry: McpEntry): readonly [number, number] {
   return digest;
 }
 
+/** Sum of the entry digests of a collection: its version is derived from it, and it updates in O(changes). */
+const sums = new WeakMap<McpCollection, readonly [number, number]>();
+
+/** How a collection was derived from its predecessor, so a sink on the predecessor gets a diff in O(changes). */
+interface Delta {
+  readonly parent: McpCollection;
+  readonly touched: readonly string[];
+}
+const deltas = new WeakMap<McpCollection, Delta>();
+/** Delta links kept per collection lineage: older ancestors are released (sinks that far behind get a full diff). */
+const MAX_DELTA_CHAIN = 16;
+
+function versionOf(name: string, size: number, [high, low]: readonly [number, number]): string {
+  return contentHash(name, String(size), high.toString(16), low.toString(16));
+}
+
 /**
  * The collection version is derived from its (name, version) pairs only, independent of order (a sum of per-entry
  * digests), so it is identical on every Galley replica and costs no sort when one resource of many changes.
@@ -75,8 +91,91 @@ export function makeCollection(name: string, entries: Iterable<McpEntry>): McpCo
     high = (high + a) >>> 0;
     low = (low + b) >>> 0;
   }
-  const version = contentHash(name, String(byName.size), high.toString(16), low.toString(16));
-  return Object.freeze({ name, version, entries: byName });
+  const collection: McpCollection = { name, version: versionOf(name, byName.size, [high, low]), entries: byName };
+  sums.set(collection, [high, low]);
+  return collection;
+}
+
+/** A new collection from `previous` with entries upserted and names removed; same version as makeCollection gives. */
+export function updateCollection(
+  previous: McpCollection,
+  upserts: Iterable<McpEntry>,
+  removals: Iterable<string>,
+): McpCollection {
+  const entries = new Map(previous.entries);
+  let [high, low] = sums.get(previous) ?? [0, 0];
+  if (!sums.has(previous)) return makeCollection(previous.name, [...mergeEntries(entries, upserts, removals).values()]);
+  const touched: string[] = [];
+  const subtract = (entry: McpEntry | undefined) => {
+    if (!entry) return;
+    const [a, b] = entryDigest(entry);
+    high = (high - a) >>> 0;
+    low = (low - b) >>> 0;
+  };
+  for (const name of removals) {
+    subtract(entries.get(name));
+    if (entries.delete(name)) touched.push(name);
+  }
+  for (const entry of upserts) {
+    subtract(entries.get(entry.name));
+    const [a, b] = entryDigest(entry);
+    high = (high + a) >>> 0;
+    low = (low + b) >>> 0;
+    entries.set(entry.name, entry);
+    touched.push(entry.name);
+  }
+  const collection: McpCollection = {
+    name: previous.name,
+    version: versionOf(previous.name, entries.size, [high, low]),
+    entries,
+  };
+  sums.set(collection, [high, low]);
+  deltas.set(collection, { parent: previous, touched });
+  trimLineage(collection);
+  return collection;
+}
+
+function mergeEntries(
+  entries: Map<string, McpEntry>,
+  upserts: Iterable<McpEntry>,
+  removals: Iterable<string>,
+): Map<string, McpEntry> {
+  for (const name of removals) entries.delete(name);
+  for (const entry of upserts) entries.set(entry.name, entry);
+  return entries;
+}
+
+function trimLineage(collection: McpCollection): void {
+  let current: McpCollection | undefined = collection;
+  for (let depth = 0; current && depth < MAX_DELTA_CHAIN; depth++) current = deltas.get(current)?.parent;
+  if (current) deltas.delete(current);
+}
+
+/**
+ * What changed from `from` to `to` when `to` descends from `from` through recorded deltas (else undefined): the
+ * incremental update for a sink that holds `from`, computed from the changes alone.
+ */
+export function deltaSince(
+  from: McpCollection,
+  to: McpCollection,
+): { changed: McpEntry[]; removed: string[] } | undefined {
+  const touched = new Set<string>();
+  let current = to;
+  for (let depth = 0; current !== from; depth++) {
+    const delta = deltas.get(current);
+    if (!delta || depth >= MAX_DELTA_CHAIN) return undefined;
+    for (const name of delta.touched) touched.add(name);
+    current = delta.parent;
+  }
+  const changed: McpEntry[] = [];
+  const removed: string[] = [];
+  for (const name of touched) {
+    const now = to.entries.get(name);
+    if (now) {
+      if (from.entries.get(name)?.version !== now.version) changed.push(now);
+    } else if (from.entries.has(name)) removed.push(name);
+  }
+  return { changed, removed };
 }
 
 export function makeSnapshot(collections: Iterable<McpCollection>): McpSnapshot {

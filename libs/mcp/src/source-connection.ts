@@ -1,5 +1,5 @@
 import type { McpRequestResources__Output } from '@isthmus/protos';
-import { diffCollection, versionsOf, type McpCollection } from './snapshot';
+import { deltaSince, diffCollection, versionsOf, type McpCollection } from './snapshot';
 import type { Published, SnapshotReader } from './snapshot-cache';
 import { collectionBlock, encodeEntry, type WireResources } from './wire';
 
@@ -40,14 +40,15 @@ export interface SinkStatus extends SinkIdentity {
 interface Sent {
   readonly nonce: string;
   readonly version: string;
-  readonly held: ReadonlyMap<string, string>;
+  readonly collection: McpCollection;
 }
 
 interface Watch {
   readonly collection: string;
   readonly incremental: boolean;
-  /** Resource versions the sink holds after its last ACK (the base of incremental updates). */
-  held: ReadonlyMap<string, string>;
+  /** What the sink holds after its last ACK (the base of incremental updates): the collection it ACKed, or the
+   * resource versions it announced when subscribing. */
+  held: { readonly collection: McpCollection } | { readonly versions: ReadonlyMap<string, string> };
   ackedVersion?: string;
   /** The version last sent and answered (ACKed or NACKed): never sent again until the collection changes. */
   answeredVersion?: string;
@@ -101,7 +102,7 @@ export class SourceConnection {
       watch.nack = { version: inFlight.version, message };
       this.hooks.onNack?.(this.identity(), collection, inFlight.version, message);
     } else {
-      watch.held = inFlight.held;
+      watch.held = { collection: inFlight.collection };
       watch.ackedVersion = inFlight.version;
       watch.nack = undefined;
       this.hooks.onAck?.(this.identity(), collection, inFlight.version);
@@ -131,7 +132,11 @@ export class SourceConnection {
 
   private subscribe(request: McpRequestResources__Output): void {
     const initial = request.incremental ? Object.entries(request.initial_resource_versions ?? {}) : [];
-    const watch: Watch = { collection: request.collection, incremental: request.incremental, held: new Map(initial) };
+    const watch: Watch = {
+      collection: request.collection,
+      incremental: request.incremental,
+      held: { versions: new Map(initial) },
+    };
     this.watches.set(request.collection, watch);
     this.push(watch, this.reader.current(), false);
   }
@@ -140,12 +145,15 @@ export class SourceConnection {
     if (watch.inFlight) return;
     const collection = published.snapshot.collections.get(watch.collection) ?? emptyCollection(watch.collection);
     if (collection.version === watch.answeredVersion) return;
-    const incremental = watch.incremental && (watch.held.size > 0 || watch.ackedVersion !== undefined);
-    const { changed, removed } = incremental
-      ? diffCollection(watch.held, collection)
-      : { changed: undefined, removed: [] };
+    const held = watch.held;
+    const incremental = watch.incremental && ('collection' in held || held.versions.size > 0);
+    const { changed, removed } = !incremental
+      ? { changed: undefined, removed: [] }
+      : 'collection' in held
+        ? (deltaSince(held.collection, collection) ?? diffCollection(versionsOf(held.collection), collection))
+        : diffCollection(held.versions, collection);
     const nonce = `${this.connectionId}-${++this.nonceCounter}`;
-    watch.inFlight = { nonce, version: collection.version, held: versionsOf(collection) };
+    watch.inFlight = { nonce, version: collection.version, collection };
     this.send({
       systemVersionInfo: collection.version,
       collection: collection.name,

@@ -24,14 +24,32 @@ const spec = {
 describe('hand-rolled MCP encoding', () => {
   it('writes a Resource the generated decoder reads back identically (body, metadata, create time)', () => {
     const codec = istioCodec();
-    const entry = makeEntry({ name: 'ns/vs', body: spec, labels: { app: 'x' }, annotations: { note: 'y' }, createTimeMs: 1_700_000_000_123 });
+    const entry = makeEntry({
+      name: 'ns/vs',
+      body: spec,
+      labels: { app: 'x' },
+      annotations: { note: 'y' },
+      createTimeMs: 1_700_000_000_123,
+    });
     const generic = codec.decode<McpResource__Output>('istio.mcp.v1alpha1.Resource', encodeEntry(entry));
-    expect(generic.metadata).toMatchObject({ name: 'ns/vs', version: entry.version, labels: { app: 'x' }, annotations: { note: 'y' }, create_time: { seconds: '1700000000', nanos: 123_000_000 } });
+    expect(generic.metadata).toMatchObject({
+      name: 'ns/vs',
+      version: entry.version,
+      labels: { app: 'x' },
+      annotations: { note: 'y' },
+      create_time: { seconds: '1700000000', nanos: 123_000_000 },
+    });
     const body = codec.unpack<Struct__Output>(generic.body as { type_url: string; value: Buffer });
     if (!body.ok) throw new Error(body.error);
     expect(fromStruct(body.value)).toEqual(spec);
     const reference = codec.encode('istio.mcp.v1alpha1.Resource', {
-      metadata: { name: 'ns/vs', version: entry.version, labels: { app: 'x' }, annotations: { note: 'y' }, create_time: { seconds: '1700000000', nanos: 123_000_000 } },
+      metadata: {
+        name: 'ns/vs',
+        version: entry.version,
+        labels: { app: 'x' },
+        annotations: { note: 'y' },
+        create_time: { seconds: '1700000000', nanos: 123_000_000 },
+      },
       body: codec.pack(MCP_BODY_TYPE_NAME, toStruct(spec)),
     });
     expect(codec.decode('istio.mcp.v1alpha1.Resource', reference)).toEqual(generic);

@@ -1,5 +1,11 @@
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
-import { istioGrpc, MCP_BODY_TYPE_NAME, type JsonObject, type JsonValue, type McpRequestResources__Output } from '@isthmus/protos';
+import {
+  istioGrpc,
+  MCP_BODY_TYPE_NAME,
+  type JsonObject,
+  type JsonValue,
+  type McpRequestResources__Output,
+} from '@isthmus/protos';
 import { Writer } from 'protobufjs';
 import type { McpCollection, McpEntry } from './snapshot';
 

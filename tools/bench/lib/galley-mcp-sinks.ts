@@ -10,7 +10,9 @@ import { LogScopes } from '@isthmus/runtime';
 const [port, count, mode] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4] ?? 'mixed'];
 const now = () => performance.timeOrigin + performance.now();
 const logger = new LogScopes('bench-sink', new Map([['default', 'error']])).root;
-const collections = new IstioConfigSchema().kinds().map((kind) => ({ collection: kind.collection, decode: (body: unknown) => body }));
+const collections = new IstioConfigSchema()
+  .kinds()
+  .map((kind) => ({ collection: kind.collection, decode: (body: unknown) => body }));
 const send = (message: object) => process.send?.(message);
 
 const sinks = Array.from({ length: count }, (_, index) => {
@@ -20,12 +22,16 @@ const sinks = Array.from({ length: count }, (_, index) => {
     collections,
     logger,
     incremental: mode === 'incremental' || (mode === 'mixed' && index % 2 === 1),
-    channelOptions: { 'grpc.max_receive_message_length': 256 * 1024 * 1024, 'grpc-node.flow_control_window': 16 * 1024 * 1024 },
+    channelOptions: {
+      'grpc.max_receive_message_length': 256 * 1024 * 1024,
+      'grpc-node.flow_control_window': 16 * 1024 * 1024,
+    },
     apply: (update) => {
       if (update.collection !== 'istio/networking/v1alpha3/virtualservices') return;
       for (const name of update.changed) {
         const host = (update.resources.get(name)?.value as { hosts?: string[] } | undefined)?.hosts?.[0] ?? '';
-        if (host.startsWith('change-')) send({ type: 'applied', sink: index, change: Number(host.slice(7)), at: now() });
+        if (host.startsWith('change-'))
+          send({ type: 'applied', sink: index, change: Number(host.slice(7)), at: now() });
       }
     },
   });

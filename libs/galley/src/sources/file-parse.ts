@@ -9,7 +9,8 @@ export interface FileProblem {
   readonly message: string;
 }
 
-export type ParsedFile = { ok: true; resources: RawResource[]; problems: FileProblem[] } | { ok: false; problem: FileProblem };
+export type ParsedFile =
+  { ok: true; resources: RawResource[]; problems: FileProblem[] } | { ok: false; problem: FileProblem };
 
 /**
  * One YAML/JSON file → resources (pure). A syntax error fails the whole file (the caller keeps its previous
@@ -21,7 +22,10 @@ export function parseConfigFile(file: string, text: string, schema: ConfigSchema
   const syntax = list.flatMap((document, index) => document.errors.map((error) => ({ index, error })));
   if (syntax.length > 0) {
     const { index, error } = syntax[0];
-    return { ok: false, problem: { file, document: index, message: `YAML syntax error: ${error.message.split('\n')[0]}` } };
+    return {
+      ok: false,
+      problem: { file, document: index, message: `YAML syntax error: ${error.message.split('\n')[0]}` },
+    };
   }
   const resources: RawResource[] = [];
   const problems: FileProblem[] = [];
@@ -42,9 +46,15 @@ function toRawResource(value: unknown, schema: ConfigSchemaPort, origin: string)
   if (typeof kind !== 'string' || !kind) return 'kind is missing';
   const info = schema.lookup(apiVersion, kind);
   if (!info) return `unknown kind ${kind} (${apiVersion})`;
-  if (!isObject(metadata) || typeof metadata.name !== 'string' || !metadata.name) return `${kind}: metadata.name is missing`;
-  const namespace = info.clusterScoped ? '' : typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
-  const body = info.webhook === 'none' ? withoutMetadata(value) : isObject(value.spec) ? (value.spec as JsonObject) : {};
+  if (!isObject(metadata) || typeof metadata.name !== 'string' || !metadata.name)
+    return `${kind}: metadata.name is missing`;
+  const namespace = info.clusterScoped
+    ? ''
+    : typeof metadata.namespace === 'string' && metadata.namespace
+      ? metadata.namespace
+      : 'default';
+  const body =
+    info.webhook === 'none' ? withoutMetadata(value) : isObject(value.spec) ? (value.spec as JsonObject) : {};
   return {
     apiVersion,
     kind,

@@ -49,7 +49,15 @@ describe('FileSource', () => {
     const changed = jest.fn();
     source.onChange(changed);
     await writeFile(join(dir, 'a.yaml'), vsYaml('a', 'trader-v2'));
-    await writeFile(join(dir, 'd.json'), JSON.stringify({ apiVersion: 'networking.istio.io/v1alpha3', kind: 'Gateway', metadata: { name: 'gw' }, spec: {} }));
+    await writeFile(
+      join(dir, 'd.json'),
+      JSON.stringify({
+        apiVersion: 'networking.istio.io/v1alpha3',
+        kind: 'Gateway',
+        metadata: { name: 'gw' },
+        spec: {},
+      }),
+    );
     await unlink(join(dir, 'nested', 'c.yml'));
     await source.rescan();
     expect(names()).toEqual(['default/gw', 'trading/a']);
@@ -58,10 +66,15 @@ describe('FileSource', () => {
   });
 
   it('keeps a broken file’s previous resources and reports the error', async () => {
-    await writeFile(join(dir, 'a.yaml'), 'apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata: {name: a\n  bad: [');
+    await writeFile(
+      join(dir, 'a.yaml'),
+      'apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata: {name: a\n  bad: [',
+    );
     await source.rescan();
     expect(names()).toEqual(['trading/a', 'trading/b', 'trading/c']);
-    expect(source.problems()).toEqual([expect.objectContaining({ file: join(dir, 'a.yaml'), message: expect.stringContaining('YAML syntax error') })]);
+    expect(source.problems()).toEqual([
+      expect.objectContaining({ file: join(dir, 'a.yaml'), message: expect.stringContaining('YAML syntax error') }),
+    ]);
     await writeFile(join(dir, 'a.yaml'), vsYaml('a', 'fixed'));
     await source.rescan();
     expect(names()).toEqual(['trading/a', 'trading/c']);
@@ -69,10 +82,16 @@ describe('FileSource', () => {
   });
 
   it('skips and reports a document of unknown kind or without a name, keeping the rest of the file', async () => {
-    await writeFile(join(dir, 'a.yaml'), `${vsYaml('a', 'trader')}---\napiVersion: v9\nkind: Widget\nmetadata: {name: w}\n---\napiVersion: networking.istio.io/v1alpha3\nkind: Gateway\nmetadata: {}\n`);
+    await writeFile(
+      join(dir, 'a.yaml'),
+      `${vsYaml('a', 'trader')}---\napiVersion: v9\nkind: Widget\nmetadata: {name: w}\n---\napiVersion: networking.istio.io/v1alpha3\nkind: Gateway\nmetadata: {}\n`,
+    );
     await source.rescan();
     expect(names()).toEqual(['trading/a', 'trading/c']);
-    expect(source.problems().map((p) => p.message)).toEqual(['unknown kind Widget (v9)', 'Gateway: metadata.name is missing']);
+    expect(source.problems().map((p) => p.message)).toEqual([
+      'unknown kind Widget (v9)',
+      'Gateway: metadata.name is missing',
+    ]);
   });
 
   it('notices a change through the file watcher without an explicit rescan', async () => {

@@ -96,7 +96,9 @@ export class FileSource implements ConfigSource {
       return this.scanning;
     }
     this.scanning = this.scanOnce()
-      .catch((error: unknown) => this.options.logger.error({ err: error, dir: this.options.dir }, 'config directory scan failed'))
+      .catch((error: unknown) =>
+        this.options.logger.error({ err: error, dir: this.options.dir }, 'config directory scan failed'),
+      )
       .finally(() => {
         this.scanning = undefined;
         if (this.rescanRequested) {

@@ -5,7 +5,13 @@ import type { KubeResourceType } from '@isthmus/kube';
 
 /** The watch type of a Galley kind. */
 export function kubeTypeOf(kind: KindInfo): KubeResourceType {
-  return { group: kind.group, version: kind.version, kind: kind.kind, plural: kind.plural, namespaced: !kind.clusterScoped };
+  return {
+    group: kind.group,
+    version: kind.version,
+    kind: kind.kind,
+    plural: kind.plural,
+    namespaced: !kind.clusterScoped,
+  };
 }
 
 /**
@@ -15,7 +21,8 @@ export function kubeTypeOf(kind: KindInfo): KubeResourceType {
 export function toRawResource(kind: KindInfo, object: KubernetesObject): RawResource {
   const metadata = object.metadata ?? {};
   const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = object as KubernetesObject & Record<string, unknown>;
-  const body = kind.webhook === 'none' ? (rest as JsonObject) : (((object as { spec?: unknown }).spec ?? {}) as JsonObject);
+  const body =
+    kind.webhook === 'none' ? (rest as JsonObject) : (((object as { spec?: unknown }).spec ?? {}) as JsonObject);
   const created = metadata.creationTimestamp ? Date.parse(String(metadata.creationTimestamp)) : NaN;
   return {
     apiVersion: apiVersionOf(kind),

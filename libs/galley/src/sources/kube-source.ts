@@ -21,7 +21,12 @@ export class KubeSource implements ConfigSource {
 
   constructor(options: KubeSourceOptions) {
     for (const kind of options.schema.kinds()) this.kindByType.set(kubeTypeOf(kind), kind);
-    this.watches = new KubeWatchSet({ kubeConfig: options.kubeConfig, logger: options.logger, types: [...this.kindByType.keys()], resyncMs: options.resyncMs });
+    this.watches = new KubeWatchSet({
+      kubeConfig: options.kubeConfig,
+      logger: options.logger,
+      types: [...this.kindByType.keys()],
+      resyncMs: options.resyncMs,
+    });
     this.watches.onEvent((type, event, object) => this.onEvent(type, event, object));
   }
 

@@ -1,4 +1,10 @@
-import { formatProblem, istioSchemas, validateObject, type ConfigProblem, type SchemaRegistry } from '@isthmus/config-model';
+import {
+  formatProblem,
+  istioSchemas,
+  validateObject,
+  type ConfigProblem,
+  type SchemaRegistry,
+} from '@isthmus/config-model';
 
 export type WebhookEndpoint = 'pilot' | 'mixer';
 
@@ -23,7 +29,8 @@ export interface AdmissionReviewResponse {
   };
 }
 
-export type AdmissionVerdict = { allowed: true; warnings: string[] } | { allowed: false; message: string; problems: readonly ConfigProblem[] };
+export type AdmissionVerdict =
+  { allowed: true; warnings: string[] } | { allowed: false; message: string; problems: readonly ConfigProblem[] };
 
 const SUPPORTED_VERSIONS = ['admission.k8s.io/v1', 'admission.k8s.io/v1beta1'];
 
@@ -31,15 +38,24 @@ const SUPPORTED_VERSIONS = ['admission.k8s.io/v1', 'admission.k8s.io/v1beta1'];
  * Decides one admission request (pure): the object is validated by @isthmus/config-model; a denial names the
  * resource, the field path and the problem. Deletes are always allowed; a kind the endpoint does not own is denied.
  */
-export function admit(request: AdmissionRequest, endpoint: WebhookEndpoint, registry: SchemaRegistry = istioSchemas): AdmissionVerdict {
+export function admit(
+  request: AdmissionRequest,
+  endpoint: WebhookEndpoint,
+  registry: SchemaRegistry = istioSchemas,
+): AdmissionVerdict {
   if (request.operation === 'DELETE' || request.operation === 'CONNECT') return { allowed: true, warnings: [] };
-  const object = request.object as { apiVersion?: string; kind?: string; metadata?: { namespace?: string } } | undefined;
+  const object = request.object as
+    { apiVersion?: string; kind?: string; metadata?: { namespace?: string } } | undefined;
   if (!object || typeof object !== 'object') {
     return { allowed: false, message: 'admission request has no object', problems: [] };
   }
   const descriptor = registry.lookup(object.apiVersion ?? '', object.kind ?? '');
   if (!descriptor || descriptor.webhook !== endpoint) {
-    return { allowed: false, message: `unrecognized type ${object.kind ?? '(none)'} (${object.apiVersion ?? 'no apiVersion'}) for /admit${endpoint}`, problems: [] };
+    return {
+      allowed: false,
+      message: `unrecognized type ${object.kind ?? '(none)'} (${object.apiVersion ?? 'no apiVersion'}) for /admit${endpoint}`,
+      problems: [],
+    };
   }
   const withNamespace =
     descriptor.scope === 'Namespaced' && !object.metadata?.namespace && request.namespace
@@ -49,7 +65,11 @@ export function admit(request: AdmissionRequest, endpoint: WebhookEndpoint, regi
   const errors = problems.filter((problem) => problem.severity === 'error');
   const warnings = problems.filter((problem) => problem.severity === 'warning').map(formatProblem);
   if (errors.length === 0) return { allowed: true, warnings };
-  return { allowed: false, message: `admission webhook denied: ${errors.map(formatProblem).join('; ')}`, problems: errors };
+  return {
+    allowed: false,
+    message: `admission webhook denied: ${errors.map(formatProblem).join('; ')}`,
+    problems: errors,
+  };
 }
 
 /** Wraps a verdict in the AdmissionReview of the request's own API version (v1 or v1beta1). */
@@ -64,12 +84,18 @@ export function reviewResponse(apiVersion: string, uid: string, verdict: Admissi
 }
 
 /** Parses a request body into (apiVersion, request), or an error naming what is wrong. */
-export function parseReview(body: unknown): { ok: true; apiVersion: string; request: AdmissionRequest } | { ok: false; error: string } {
+export function parseReview(
+  body: unknown,
+): { ok: true; apiVersion: string; request: AdmissionRequest } | { ok: false; error: string } {
   if (!body || typeof body !== 'object') return { ok: false, error: 'body is not an AdmissionReview object' };
   const review = body as { apiVersion?: unknown; kind?: unknown; request?: { uid?: unknown } };
-  if (review.kind !== 'AdmissionReview') return { ok: false, error: `kind is ${JSON.stringify(review.kind)}, expected "AdmissionReview"` };
+  if (review.kind !== 'AdmissionReview')
+    return { ok: false, error: `kind is ${JSON.stringify(review.kind)}, expected "AdmissionReview"` };
   if (typeof review.apiVersion !== 'string' || !SUPPORTED_VERSIONS.includes(review.apiVersion)) {
-    return { ok: false, error: `apiVersion ${JSON.stringify(review.apiVersion)} is not one of ${SUPPORTED_VERSIONS.join(', ')}` };
+    return {
+      ok: false,
+      error: `apiVersion ${JSON.stringify(review.apiVersion)} is not one of ${SUPPORTED_VERSIONS.join(', ')}`,
+    };
   }
   if (!review.request || typeof review.request.uid !== 'string') return { ok: false, error: 'request.uid is missing' };
   return { ok: true, apiVersion: review.apiVersion, request: review.request as AdmissionRequest };

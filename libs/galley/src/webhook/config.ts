@@ -1,4 +1,10 @@
-import { AdmissionregistrationV1Api, type KubeConfig, type V1RuleWithOperations, type V1ValidatingWebhook, type V1ValidatingWebhookConfiguration } from '@kubernetes/client-node';
+import {
+  AdmissionregistrationV1Api,
+  type KubeConfig,
+  type V1RuleWithOperations,
+  type V1ValidatingWebhook,
+  type V1ValidatingWebhookConfiguration,
+} from '@kubernetes/client-node';
 import { istioSchemas, type SchemaRegistry } from '@isthmus/config-model';
 import type { Logger } from '@isthmus/runtime';
 import type { WebhookEndpoint } from './admission';
@@ -19,7 +25,10 @@ export interface WebhookConfigurationOptions {
   readonly namespaceSelector?: Readonly<Record<string, string>>;
 }
 
-const WEBHOOK_NAMES: Record<WebhookEndpoint, string> = { pilot: 'pilot.validation.istio.io', mixer: 'mixer.validation.istio.io' };
+const WEBHOOK_NAMES: Record<WebhookEndpoint, string> = {
+  pilot: 'pilot.validation.istio.io',
+  mixer: 'mixer.validation.istio.io',
+};
 
 /** The `istio-galley` ValidatingWebhookConfiguration (pure): one webhook per endpoint, failurePolicy Fail. */
 export function buildWebhookConfiguration(options: WebhookConfigurationOptions): V1ValidatingWebhookConfiguration {
@@ -31,7 +40,14 @@ export function buildWebhookConfiguration(options: WebhookConfigurationOptions):
       caBundle: Buffer.from(options.caBundlePem).toString('base64'),
       ...(options.url
         ? { url: `${options.url.replace(/\/$/, '')}/admit${endpoint}` }
-        : { service: { namespace: service.namespace, name: service.name, port: service.port, path: `/admit${endpoint}` } }),
+        : {
+            service: {
+              namespace: service.namespace,
+              name: service.name,
+              port: service.port,
+              path: `/admit${endpoint}`,
+            },
+          }),
     },
     rules: rulesFor(registry, endpoint),
     failurePolicy: 'Fail',
@@ -63,14 +79,21 @@ function rulesFor(registry: SchemaRegistry, endpoint: WebhookEndpoint): V1RuleWi
 }
 
 /** Creates the configuration, or replaces it (keeping its resourceVersion) when it exists. */
-export async function applyWebhookConfiguration(kubeConfig: KubeConfig, configuration: V1ValidatingWebhookConfiguration, logger: Logger): Promise<void> {
+export async function applyWebhookConfiguration(
+  kubeConfig: KubeConfig,
+  configuration: V1ValidatingWebhookConfiguration,
+  logger: Logger,
+): Promise<void> {
   const api = kubeConfig.makeApiClient(AdmissionregistrationV1Api);
   const name = configuration.metadata?.name ?? WEBHOOK_CONFIGURATION_NAME;
   try {
     const existing = await api.readValidatingWebhookConfiguration({ name });
     await api.replaceValidatingWebhookConfiguration({
       name,
-      body: { ...configuration, metadata: { ...configuration.metadata, resourceVersion: existing.metadata?.resourceVersion } },
+      body: {
+        ...configuration,
+        metadata: { ...configuration.metadata, resourceVersion: existing.metadata?.resourceVersion },
+      },
     });
     logger.info({ name }, 'validating webhook configuration updated');
   } catch (error: unknown) {
@@ -80,7 +103,10 @@ export async function applyWebhookConfiguration(kubeConfig: KubeConfig, configur
   }
 }
 
-export async function deleteWebhookConfiguration(kubeConfig: KubeConfig, name = WEBHOOK_CONFIGURATION_NAME): Promise<void> {
+export async function deleteWebhookConfiguration(
+  kubeConfig: KubeConfig,
+  name = WEBHOOK_CONFIGURATION_NAME,
+): Promise<void> {
   await kubeConfig
     .makeApiClient(AdmissionregistrationV1Api)
     .deleteValidatingWebhookConfiguration({ name })

@@ -26,7 +26,14 @@ describe('WebhookServer', () => {
     const first = createServingCert(['127.0.0.1']);
     writeFileSync(join(dir, 'cert.pem'), first.certPem);
     writeFileSync(join(dir, 'key.pem'), first.keyPem);
-    const server = new WebhookServer({ host: '127.0.0.1', port: 0, certFile: join(dir, 'cert.pem'), keyFile: join(dir, 'key.pem'), logger, certPollMs: 50 });
+    const server = new WebhookServer({
+      host: '127.0.0.1',
+      port: 0,
+      certFile: join(dir, 'cert.pem'),
+      keyFile: join(dir, 'key.pem'),
+      logger,
+      certPollMs: 50,
+    });
     const port = await server.start();
     try {
       const before = await servedCertificate(port, first.caPem);

@@ -25,7 +25,11 @@ export class WebhookServer {
   private readonly decisions: Counter | undefined;
 
   constructor(private readonly options: WebhookServerOptions) {
-    this.app = fastify({ https: this.readIdentity(), logger: false, bodyLimit: 8 * 1024 * 1024 }) as unknown as FastifyInstance<HttpsServer>;
+    this.app = fastify({
+      https: this.readIdentity(),
+      logger: false,
+      bodyLimit: 8 * 1024 * 1024,
+    }) as unknown as FastifyInstance<HttpsServer>;
     this.decisions = options.registry
       ? new Counter({
           name: 'galley_validation_http_requests_total',
@@ -41,7 +45,8 @@ export class WebhookServer {
   async start(): Promise<number> {
     await this.app.listen({ host: this.options.host, port: this.options.port });
     const poll = this.options.certPollMs ?? 2000;
-    for (const file of [this.options.certFile, this.options.keyFile]) watchFile(file, { interval: poll }, () => this.reloadIdentity());
+    for (const file of [this.options.certFile, this.options.keyFile])
+      watchFile(file, { interval: poll }, () => this.reloadIdentity());
     const address = this.app.server.address();
     const port = typeof address === 'object' && address ? address.port : this.options.port;
     this.options.logger.info({ port }, 'validation webhook listening');
@@ -61,7 +66,10 @@ export class WebhookServer {
       this.decisions?.labels(endpoint, String(verdict.allowed)).inc();
       if (!verdict.allowed) {
         const { kind, namespace, name, operation } = { ...parsed.request, kind: parsed.request.kind?.kind };
-        this.options.logger.info({ endpoint, kind, namespace, name, operation, reason: verdict.message }, 'admission denied');
+        this.options.logger.info(
+          { endpoint, kind, namespace, name, operation, reason: verdict.message },
+          'admission denied',
+        );
       }
       return reviewResponse(parsed.apiVersion, parsed.request.uid, verdict);
     });
