@@ -1,3 +1,4 @@
+export * from './backoff';
 export * from './cli';
 export * from './command';
 export * from './component';

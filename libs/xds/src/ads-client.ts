@@ -1,8 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { envoyCodec, envoyGrpc, typeNameOf } from '@isthmus/protos';
 import type { DiscoveryRequest, DiscoveryResponse__Output, Node } from '@isthmus/protos';
-import { LogScopes, Logger } from '@isthmus/runtime';
-import { Backoff, BackoffOptions } from './backoff';
+import { Backoff, BackoffOptions, LogScopes, Logger } from '@isthmus/runtime';
 import { TYPE_URL, shortTypeName } from './resource-types';
 
 export interface DecodedResource<T> {

@@ -29,7 +29,6 @@
  */
 export * from './ads-client';
 export * from './ads-server';
-export * from './backoff';
 export * from './cache';
 export * from './connection';
 export * from './debounce';
