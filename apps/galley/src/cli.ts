@@ -26,6 +26,7 @@ export const serverCommand = defineCommand({
     webhookName: stringFlag({ name: 'webhook-name', default: 'istio-galley', description: 'Name of the ValidatingWebhookConfiguration' }),
     webhookUrl: stringFlag({ name: 'webhook-url', default: '', description: 'Webhook base URL for an API server outside the cluster (e.g. https://127.0.0.1:9443); empty uses the istio-galley Service' }),
     deploymentNamespace: stringFlag({ name: 'deployment-namespace', default: 'istio-system', description: 'Namespace of the istio-galley Service' }),
+    resyncPeriod: durationFlag({ name: 'resyncPeriod', default: '0s', description: 'Replay the Kubernetes caches at this interval (0s = never)' }),
     writeStatus: boolFlag({ name: 'write-status', default: true, description: 'Write a Valid condition into the status of rejected resources' }),
     debounceQuiet: durationFlag({ name: 'debounce-quiet', default: '10ms', description: 'A burst of config changes ends after this quiet period' }),
     debounceMax: durationFlag({ name: 'debounce-max', default: '100ms', description: 'Longest a burst of changes may delay a push' }),

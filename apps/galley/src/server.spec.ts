@@ -21,6 +21,7 @@ const flags: GalleyFlags = {
   webhookUrl: '',
   deploymentNamespace: 'istio-system',
   writeStatus: true,
+  resyncPeriod: 0,
   debounceQuiet: 100,
   debounceMax: 1000,
   kafkaBrokers: [],

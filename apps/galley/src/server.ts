@@ -22,6 +22,7 @@ export interface GalleyFlags {
   readonly webhookUrl: string;
   readonly deploymentNamespace: string;
   readonly writeStatus: boolean;
+  readonly resyncPeriod: number;
   readonly debounceQuiet: number;
   readonly debounceMax: number;
   readonly kafkaBrokers: readonly string[];
@@ -74,6 +75,7 @@ export function galleyOptions(flags: GalleyFlags, runtime: Pick<ComponentRuntime
     debounce: { quietMs: flags.debounceQuiet, maxDelayMs: flags.debounceMax },
     kafka: { brokers: flags.kafkaBrokers, topic: flags.configEventsTopic },
     writeStatus: flags.writeStatus,
+    resyncMs: flags.resyncPeriod,
   };
 }
 

@@ -48,6 +48,8 @@ export interface GalleyOptions {
   /** Write a `Valid` status condition on rejected Kubernetes resources. */
   readonly writeStatus?: boolean;
   readonly filePollMs?: number;
+  /** Replays the Kubernetes caches at this interval (0 = never), as Istio's --resyncPeriod. */
+  readonly resyncMs?: number;
 }
 
 export interface GalleyPorts {
@@ -80,7 +82,7 @@ export class GalleyServer {
             }),
           ]
         : options.kubeConfig
-          ? [new KubeSource({ kubeConfig: options.kubeConfig, schema: this.schema, logger: logs.scope('source') })]
+          ? [new KubeSource({ kubeConfig: options.kubeConfig, schema: this.schema, logger: logs.scope('source'), resyncMs: options.resyncMs })]
           : [];
     if (this.sources.length === 0) throw new Error('galley: no config source: give --configPath or a kubeconfig');
     this.events = createEventPublisher({
