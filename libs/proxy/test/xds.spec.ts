@@ -94,3 +94,15 @@ describe('xDS over real gRPC', () => {
     expect(backend).toBe('v1');
   });
 });
+
+describe('node bootstrap', () => {
+  it('encodes metadata (labels, namespace) so a control plane can read it', () => {
+    const { envoyCodec } = jest.requireActual<typeof import('@isthmus/protos')>('@isthmus/protos');
+    const node = buildNode({ type: 'sidecar', ip: '10.1.0.5', id: 'trader-1.stock', namespace: 'stock', domain: 'stock.svc.cluster.local', serviceCluster: 'trader', labels: { app: 'trader', version: 'v1' } });
+    const decoded = envoyCodec().unpack<{ metadata: { fields: Record<string, { structValue?: { fields: Record<string, { stringValue: string }> }; stringValue?: string }> } }>(envoyCodec().pack('envoy.config.core.v3.Node', node));
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(decoded.value.metadata.fields['NAMESPACE'].stringValue).toBe('stock');
+    expect(decoded.value.metadata.fields['LABELS'].structValue?.fields['version'].stringValue).toBe('v1');
+    expect(node.id).toBe('sidecar~10.1.0.5~trader-1.stock~stock.svc.cluster.local');
+  });
+});

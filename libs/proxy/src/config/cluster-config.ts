@@ -36,7 +36,8 @@ export function compileCluster(cluster: Cluster__Output): ClusterConfig {
   if (type === 'ORIGINAL_DST' && lbPolicy !== 'CLUSTER_PROVIDED') fail(`${path}.lb_policy`, 'ORIGINAL_DST clusters need CLUSTER_PROVIDED');
 
   const endpoints = cluster.load_assignment ? compileEndpoints(cluster.load_assignment, `${path}.load_assignment`) : [];
-  if ((type === 'STATIC' || type === 'STRICT_DNS' || type === 'LOGICAL_DNS') && endpoints.length === 0) {
+  // A STATIC cluster may be empty (Istio's BlackHoleCluster): requests to it get 503 "no healthy upstream".
+  if ((type === 'STRICT_DNS' || type === 'LOGICAL_DNS') && endpoints.length === 0) {
     fail(`${path}.load_assignment`, `a ${type} cluster needs endpoints`);
   }
 

@@ -34,7 +34,7 @@ export function compileListener(listener: Listener__Output): ListenerConfig {
     [
       'name', 'address', 'filter_chains', 'default_filter_chain', 'use_original_dst', 'listener_filters', 'listener_filters_timeout',
       'continue_on_listener_filters_timeout', 'bind_to_port', 'metadata', 'stat_prefix', 'per_connection_buffer_limit_bytes',
-      'access_log', 'transparent', 'freebind',
+      'access_log', 'transparent', 'freebind', 'traffic_direction',
     ],
     { drain_type: 'DEFAULT', traffic_direction: 'UNSPECIFIED' },
   );

@@ -224,6 +224,9 @@ function shouldRetryStatus(retry: RetryConfig, status: number, headers: Incoming
 }
 
 function shouldRetryFailure(retry: RetryConfig, failure: AttemptFailure): boolean {
+  // The walkthrough (S11) documents every try cut by perTryTimeout as retried, with Istio's default retry_on; Envoy
+  // itself retries per-try timeouts only under 5xx/gateway-error/reset. We follow the walkthrough.
+  if (failure.kind === 'timeout' && retry.perTryTimeoutMs > 0) return true;
   if (retry.on5xx || retry.onGatewayError) return true;
   if (failure.kind === 'connect') return retry.onConnectFailure || retry.onReset;
   if (failure.kind === 'refused') return retry.onRefusedStream || retry.onReset;

@@ -1,4 +1,4 @@
-import type { Node } from '@isthmus/protos';
+import { toStruct, type JsonObject, type Node } from '@isthmus/protos';
 
 export type ProxyType = 'sidecar' | 'router';
 
@@ -25,28 +25,25 @@ export function nodeId(identity: Pick<NodeIdentity, 'type' | 'ip' | 'id' | 'doma
   return `${identity.type}~${identity.ip}~${identity.id}~${identity.domain}`;
 }
 
-type StructValue = { string_value: string } | { struct_value: { fields: Record<string, StructValue> } };
-
-const text = (value: string): StructValue => ({ string_value: value });
-
 /** The xDS Node as pilot-agent builds it: id, cluster and the metadata Pilot reads (labels, namespace, IPs, mode). */
 export function buildNode(identity: NodeIdentity): Node {
-  const fields: Record<string, StructValue> = {
-    NAMESPACE: text(identity.namespace),
-    CONFIG_NAMESPACE: text(identity.namespace),
-    INSTANCE_IPS: text(identity.ip),
-    POD_NAME: text(identity.id.split('.')[0]),
-    INTERCEPTION_MODE: text(identity.interceptionMode ?? 'REDIRECT'),
-    ISTIO_VERSION: text(identity.istioVersion ?? '1.3.0'),
-    ISTIO_PROXY_SHA: text('isthmus'),
-    CLUSTER_ID: text(identity.clusterId ?? 'Kubernetes'),
-    LABELS: { struct_value: { fields: Object.fromEntries(Object.entries(identity.labels ?? {}).map(([key, value]) => [key, text(value)])) } },
+  const metadata: JsonObject = {
+    NAMESPACE: identity.namespace,
+    CONFIG_NAMESPACE: identity.namespace,
+    INSTANCE_IPS: identity.ip,
+    POD_NAME: identity.id.split('.')[0],
+    INTERCEPTION_MODE: identity.interceptionMode ?? 'REDIRECT',
+    ISTIO_VERSION: identity.istioVersion ?? '1.3.0',
+    ISTIO_PROXY_SHA: 'isthmus',
+    CLUSTER_ID: identity.clusterId ?? 'Kubernetes',
+    LABELS: { ...identity.labels },
+    ...identity.meta,
   };
-  for (const [key, value] of Object.entries(identity.meta ?? {})) fields[key] = text(value);
   return {
     id: nodeId(identity),
     cluster: identity.serviceCluster,
-    metadata: { fields } as Node['metadata'],
+    // google.protobuf.Struct in the form the Envoy codec encodes (the same helper MCP bodies use).
+    metadata: toStruct(metadata) as Node['metadata'],
     user_agent_name: 'isthmus-proxy',
     user_agent_version: '1.3.0',
   };
