@@ -47,14 +47,16 @@ export function compileCluster(cluster: Cluster__Output): ClusterConfig {
   for (const [key, any] of Object.entries(cluster.typed_extension_protocol_options)) {
     const keyPath = `${path}.typed_extension_protocol_options["${key}"]`;
     const options = unpackTyped<{
-      explicit_http_config?: { http2_protocol_options?: object | null; http_protocol_options?: object | null; http_protocol_options_kind?: string } | null;
+      explicit_http_config?: { http2_protocol_options?: object | null; http_protocol_options?: object | null; protocol_config?: string } | null;
       common_http_protocol_options?: { idle_timeout?: { seconds?: string; nanos?: number } | null; max_requests_per_connection?: { value: number } | null } | null;
       upstream_protocol_options?: string;
     }>(any, keyPath, HTTP_PROTOCOL_OPTIONS_TYPE);
     if (options.upstream_protocol_options && options.upstream_protocol_options !== 'explicit_http_config') {
       fail(`${keyPath}.${options.upstream_protocol_options}`, 'only explicit_http_config is supported');
     }
-    http2 = options.explicit_http_config?.http_protocol_options_kind === 'http2_protocol_options';
+    const protocol = options.explicit_http_config?.protocol_config;
+    if (protocol === 'http3_protocol_options') fail(`${keyPath}.explicit_http_config.http3_protocol_options`, 'HTTP/3 upstreams are not supported');
+    http2 = protocol === 'http2_protocol_options';
     idleTimeoutMs = durationMs(options.common_http_protocol_options?.idle_timeout, idleTimeoutMs);
     maxRequestsPerConnection = wrapped(options.common_http_protocol_options?.max_requests_per_connection, maxRequestsPerConnection);
   }
