@@ -93,6 +93,7 @@ export function compileCluster(cluster: Cluster__Output): ClusterConfig {
 }
 
 function compileBreakers(cluster: Cluster__Output, path: string): CircuitBreakerThresholds {
+  if (cluster.circuit_breakers) rejectUnsupported(cluster.circuit_breakers, `${path}.circuit_breakers`, ['thresholds']);
   const thresholds = cluster.circuit_breakers?.thresholds ?? [];
   const normal = thresholds.find((threshold) => (threshold.priority ?? 'DEFAULT') === 'DEFAULT');
   if (!normal) return DEFAULT_BREAKERS;

@@ -32,7 +32,7 @@ export function compileRouteConfiguration(config: RouteConfiguration__Output): R
   const path = `route_configuration ${config.name}`;
   rejectUnsupported(config, path, [
     'name', 'virtual_hosts', 'request_headers_to_add', 'request_headers_to_remove', 'response_headers_to_add',
-    'response_headers_to_remove', 'validate_clusters', 'internal_only_headers', 'max_direct_response_body_size_bytes',
+    'response_headers_to_remove', 'validate_clusters', 'max_direct_response_body_size_bytes',
     'ignore_port_in_host_matching',
   ]);
   const clusters = new Set<string>();
