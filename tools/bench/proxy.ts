@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Snapshot } from '@isthmus/xds';
 import { httpListener, simpleRoute, startTestAdsServer } from '@isthmus/xds/testing';
+import autocannon from 'autocannon';
 import { drive, type LoadResult } from './lib/load';
 import { cpuSeconds, memoryMiB } from './lib/proc-stats';
 import { figure, heading } from './lib/report';
@@ -70,6 +71,8 @@ function safe(read: () => number): number {
 interface Row {
   readonly name: string;
   readonly load: LoadResult;
+  /** Latency at a fixed 1000 rps (the performance target's operating point). */
+  readonly at1000: { p50: number; p90: number; p99: number };
   readonly cpuPer1000: number;
   readonly rssMiB: number;
 }
@@ -82,7 +85,9 @@ async function measure(name: string, port: number, pid: number | undefined): Pro
   const load = await drive({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, durationSeconds: SECONDS, method: 'POST', body: BODY });
   clearInterval(sampler);
   const cpu = pid ? treeCpu(pid) - cpuBefore : 0;
-  return { name, load, cpuPer1000: load.requests > 0 ? (cpu / load.requests) * 1000 : 0, rssMiB: rss };
+  const fixed = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, overallRate: 1000, duration: Math.max(3, Math.round(SECONDS / 2)), method: 'POST', body: BODY });
+  const at1000 = { p50: fixed.latency.p50, p90: fixed.latency.p90, p99: fixed.latency.p99 };
+  return { name, load, at1000, cpuPer1000: load.requests > 0 ? (cpu / load.requests) * 1000 : 0, rssMiB: rss };
 }
 
 function kill(child: ChildProcess | undefined): Promise<void> {
@@ -174,8 +179,11 @@ http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fas
     figure('p50', row.load.p50Ms, 'ms');
     figure('p90', row.load.p90Ms, 'ms');
     figure('p99', row.load.p99Ms, 'ms');
+    figure('p50 at 1000 rps', row.at1000.p50, 'ms');
+    figure('p90 at 1000 rps', row.at1000.p90, 'ms');
+    figure('p99 at 1000 rps', row.at1000.p99, 'ms');
     if (row !== direct) {
-      figure('added p90 vs direct', row.load.p90Ms - direct.load.p90Ms, 'ms', nginxRow && row !== nginxRow ? nginxRow.load.p90Ms - direct.load.p90Ms : undefined);
+      figure('added p90 at 1000 rps vs direct', row.at1000.p90 - direct.at1000.p90, 'ms', nginxRow && row !== nginxRow ? nginxRow.at1000.p90 - direct.at1000.p90 : undefined);
       figure('cpu per 1000 requests', row.cpuPer1000, 'CPU s', row === nginxRow ? undefined : nginxRow?.cpuPer1000);
       figure('vCPU per 1000 rps', row.cpuPer1000, 'vCPU');
       figure('peak rss', row.rssMiB, 'MiB');

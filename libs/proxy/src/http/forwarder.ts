@@ -51,7 +51,7 @@ export function forward(exchange: Exchange, route: CompiledRoute, action: Forwar
   }
   if (targetMutations) exchange.responseMutations.unshift(targetMutations);
 
-  const headers = buildUpstreamHeaders(exchange, route, action, targetMutations);
+  const { headers, path: upstreamPath } = buildUpstreamHeaders(exchange, route, action, targetMutations, cluster.config.http2);
   const hash = requestHash(exchange, action);
   const retry = action.retry;
   const grpcTimeout = parseGrpcTimeout(request.headers['grpc-timeout']);
@@ -63,7 +63,7 @@ export function forward(exchange: Exchange, route: CompiledRoute, action: Forwar
   const body = new BodyBuffer(request, retry !== undefined || action.mirrors.length > 0);
   body.onBytes = (count) => (exchange.bytesReceived += count);
   for (const mirror of action.mirrors) {
-    if (Math.random() < mirror.fraction) sendMirror(exchange, mirror.cluster, headers, body);
+    if (Math.random() < mirror.fraction) sendMirror(exchange, mirror.cluster, headers, upstreamPath, body);
   }
 
   const tried = new Set<Host>();
@@ -174,8 +174,8 @@ export function forward(exchange: Exchange, route: CompiledRoute, action: Forwar
       }
     };
     current = cluster.config.http2
-      ? sendHttp2(cluster, host, exchange, headers, body, onHead, onFailure, () => cluster.leavePending(admission === 'pending'))
-      : sendHttp1(cluster, host, exchange, headers, body, onHead, onFailure, () => {
+      ? sendHttp2(cluster, host, exchange, headers, upstreamPath, body, onHead, onFailure, () => cluster.leavePending(admission === 'pending'))
+      : sendHttp1(cluster, host, exchange, headers, upstreamPath, body, onHead, onFailure, () => {
           if (admission === 'pending') {
             cluster.leavePending(true);
           }
@@ -245,10 +245,17 @@ function originalDestination(exchange: Exchange, cluster: ClusterRuntime): Host 
   return destination ? cluster.originalDestination(destination.address, destination.port) : undefined;
 }
 
-function buildUpstreamHeaders(exchange: Exchange, route: CompiledRoute, action: ForwardAction, target: HeaderMutations | undefined): OutgoingHttpHeaders {
+function buildUpstreamHeaders(
+  exchange: Exchange,
+  route: CompiledRoute,
+  action: ForwardAction,
+  target: HeaderMutations | undefined,
+  http2Upstream: boolean,
+): { headers: OutgoingHttpHeaders; path: string } {
   const { request, context } = exchange;
   const config = context.config;
-  const headers = copyRequestHeaders(request.headers);
+  // `te: trailers` (gRPC) is an HTTP/2 end-to-end hint; HTTP/1.1 upstreams do not get it.
+  const headers = copyRequestHeaders(request.headers, http2Upstream);
   let path = exchange.path;
   if (action.prefixRewrite !== undefined && route.prefix !== undefined) {
     path = action.prefixRewrite + path.slice(route.prefix.length);
@@ -257,7 +264,6 @@ function buildUpstreamHeaders(exchange: Exchange, route: CompiledRoute, action: 
     path = action.regexRewrite(exchange.pathOnly) + (exchange.query ? `?${exchange.query}` : '');
   }
   if (path !== exchange.path) headers['x-envoy-original-path'] = exchange.path;
-  headers[':path'] = path;
   headers.host = action.hostRewrite ?? exchange.authority;
   if (!headers['x-forwarded-proto']) headers['x-forwarded-proto'] = exchange.connection.tls ? 'https' : 'http';
   if (config.useRemoteAddress && !config.skipXffAppend) {
@@ -277,7 +283,7 @@ function buildUpstreamHeaders(exchange: Exchange, route: CompiledRoute, action: 
   if (target) layers.push(target);
   mutateRequest(headers, layers);
   exchange.requestHeadersSent = headers;
-  return headers;
+  return { headers, path };
 }
 
 /** The request's hash for ring-hash clusters, from the route's hash policies (first that yields a value, or all). */
@@ -323,22 +329,19 @@ function sendHttp1(
   host: Host,
   exchange: Exchange,
   headers: OutgoingHttpHeaders,
+  path: string,
   body: BodyBuffer,
   onHead: (status: number, headers: IncomingHttpHeaders, stream: IncomingMessage) => void,
   onFailure: (failure: AttemptFailure) => void,
   onConnection: () => void,
 ): Attempt {
-  const path = String(headers[':path']);
-  const outgoing = { ...headers };
-  delete outgoing[':path'];
-  if (outgoing['te'] === 'trailers') delete outgoing['te'];
   const upstream = httpRequest({
     agent: cluster.http1,
     host: host.address,
     port: host.port,
     method: exchange.request.method,
     path,
-    headers: outgoing,
+    headers,
     setHost: false,
   });
   let responded = false;
@@ -367,17 +370,20 @@ function sendHttp2(
   host: Host,
   exchange: Exchange,
   headers: OutgoingHttpHeaders,
+  path: string,
   body: BodyBuffer,
   onHead: (status: number, headers: IncomingHttpHeaders, stream: ClientHttp2Stream) => void,
   onFailure: (failure: AttemptFailure) => void,
   onConnection: () => void,
 ): Attempt {
   const session = cluster.http2.session(host);
-  const outgoing: OutgoingHttpHeaders = { ...headers };
-  outgoing[':method'] = exchange.request.method;
-  outgoing[':authority'] = String(headers.host ?? '');
-  outgoing[':scheme'] = cluster.config.tls ? 'https' : 'http';
-  delete outgoing.host;
+  const outgoing: OutgoingHttpHeaders = {
+    ':method': exchange.request.method,
+    ':path': path,
+    ':authority': String(headers.host ?? ''),
+    ':scheme': cluster.config.tls ? 'https' : 'http',
+  };
+  for (const name in headers) if (name !== 'host') outgoing[name] = headers[name];
   let responded = false;
   let stream: ClientHttp2Stream;
   try {
@@ -476,7 +482,7 @@ function streamResponse(
 }
 
 /** Fire-and-forget copy of the request to a mirror cluster, with `-shadow` appended to the host (Envoy's rule). */
-function sendMirror(exchange: Exchange, clusterName: string, headers: OutgoingHttpHeaders, body: BodyBuffer): void {
+function sendMirror(exchange: Exchange, clusterName: string, headers: OutgoingHttpHeaders, path: string, body: BodyBuffer): void {
   const cluster = exchange.context.clusters.get(clusterName);
   const host = cluster?.chooseHost(undefined);
   if (!cluster || !host) return;
@@ -484,8 +490,7 @@ function sendMirror(exchange: Exchange, clusterName: string, headers: OutgoingHt
   const colon = authority.lastIndexOf(':');
   const shadowHost = colon > 0 ? `${authority.slice(0, colon)}-shadow${authority.slice(colon)}` : `${authority}-shadow`;
   const outgoing: OutgoingHttpHeaders = { ...headers, host: shadowHost };
-  delete outgoing[':path'];
-  const mirror = httpRequest({ agent: cluster.http1, host: host.address, port: host.port, method: exchange.request.method, path: String(headers[':path']), headers: outgoing, setHost: false });
+  const mirror = httpRequest({ agent: cluster.http1, host: host.address, port: host.port, method: exchange.request.method, path, headers: outgoing, setHost: false });
   mirror.on('response', (response) => response.resume());
   mirror.on('error', () => undefined);
   mirror.setTimeout(10_000, () => mirror.destroy());

@@ -6,7 +6,7 @@ import type { HeaderMutations, HeaderOperation } from '../config/types';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'http2-settings']);
 
 /** Copies downstream request headers for the upstream request, dropping pseudo and hop-by-hop headers. */
-export function copyRequestHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+export function copyRequestHeaders(headers: IncomingHttpHeaders, keepTeTrailers = true): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   for (const name in headers) {
     if (name.charCodeAt(0) === 58 /* ':' */ || HOP_BY_HOP.has(name)) continue;
@@ -14,7 +14,7 @@ export function copyRequestHeaders(headers: IncomingHttpHeaders): OutgoingHttpHe
   }
   const te = headers['te'];
   // gRPC needs "te: trailers" end to end.
-  if (te === 'trailers') out['te'] = 'trailers';
+  if (keepTeTrailers && te === 'trailers') out['te'] = 'trailers';
   return out;
 }
 
