@@ -28,6 +28,8 @@ export class Exchange {
   /** Extra response headers decided before the response (CORS, hash cookies). */
   extraResponseHeaders: OutgoingHttpHeaders | undefined;
   requestHeadersSent: OutgoingHttpHeaders | undefined;
+  /** Headers given to writeHead (not visible through getHeaders()), for the access log. */
+  responseHeaders: OutgoingHttpHeaders | undefined;
   private finished = false;
 
   constructor(
@@ -99,6 +101,7 @@ export class Exchange {
           operation.append && existing !== undefined ? [...(Array.isArray(existing) ? existing : [String(existing)]), operation.value] : operation.value;
       }
     }
+    this.responseHeaders = headers;
     (this.response as { writeHead(status: number, headers: OutgoingHttpHeaders): void }).writeHead(status, headers);
   }
 
@@ -136,7 +139,7 @@ export class Exchange {
       requestedServerName: this.connection.serverName,
       routeName: this.route?.name ?? '',
       requestHeaders: request.headers,
-      responseHeaders: response.getHeaders() as Record<string, string | string[] | undefined>,
+      responseHeaders: (this.responseHeaders ?? response.getHeaders()) as Record<string, string | string[] | undefined>,
     });
   }
 }
