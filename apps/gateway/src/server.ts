@@ -85,7 +85,14 @@ export async function runProxy(mode: 'sidecar' | 'router', flags: ProxyFlags): P
     },
     quit: () => void runtime.shutdown.shutdown('quitquitquit'),
   });
-  const prometheus = flags.prometheusPort > 0 ? await startPrometheusServer({ port: flags.prometheusPort, stats }) : undefined;
+  // Prometheus is a convenience port (the same text is on the admin API): a clash must not stop the proxy.
+  const prometheus =
+    flags.prometheusPort > 0
+      ? await startPrometheusServer({ port: flags.prometheusPort, stats }).catch((error: unknown) => {
+          logger.error({ err: error, port: flags.prometheusPort }, 'cannot serve /stats/prometheus; it stays available on the admin port');
+          return undefined;
+        })
+      : undefined;
   await runtime.start();
   xds.start();
   logger.info({ mode, node: node.id, admin: admin.port, workers, localMode: flags.localMode }, 'proxy started');
