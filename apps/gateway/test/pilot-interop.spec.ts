@@ -27,6 +27,7 @@ const CASES: Record<string, string[]> = {
   '50-registry-only': ['50'],
   '51-external-service': ['50', '51'],
   '53-external-timeout': ['50', '51', '53'],
+  '30-authorization': ['10', '11', '12', '30'],
 };
 const PROXIES = {
   sidecar: { id: 'sidecar~10.1.0.10~trader-v1-7d9f.stock-trader~stock-trader.svc.cluster.local', metadata: { LABELS: { app: 'trader', version: 'v1' } } },

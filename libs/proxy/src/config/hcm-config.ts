@@ -1,7 +1,8 @@
-import { EXTENSION_TYPE_NAMES, type HttpConnectionManager__Output, type HTTPFault__Output } from '@isthmus/protos';
+import { EXTENSION_TYPE_NAMES, type HttpConnectionManager__Output, type HTTPFault__Output, type RbacFilter__Output } from '@isthmus/protos';
 import { compileAccessLogs } from './access-log-config';
 import { fail, rejectUnsupported } from './errors';
 import { compileRouteConfiguration } from './route-config';
+import { compileRbac, type RbacConfig } from './rbac-config';
 import { compileFault } from './route-policies';
 import { unpackTyped } from './tls-config';
 import type { FaultConfig, HcmConfig, HttpFilterKind } from './types';
@@ -18,6 +19,8 @@ const HTTP_FILTERS: Record<string, HttpFilterKind> = {
   'envoy.fault': 'fault',
   'envoy.filters.http.cors': 'cors',
   'envoy.cors': 'cors',
+  [EXTENSION_TYPE_NAMES.rbac]: 'rbac',
+  'envoy.filters.http.rbac': 'rbac',
 };
 
 export function compileHcm(manager: HttpConnectionManager__Output, path: string): HcmConfig {
@@ -48,6 +51,7 @@ export function compileHcm(manager: HttpConnectionManager__Output, path: string)
 
   const filters: HttpFilterKind[] = [];
   let fault: FaultConfig | undefined;
+  let rbac: RbacConfig | undefined;
   manager.http_filters.forEach((filter, index) => {
     const filterPath = `${path}.http_filters[${index}]`;
     const typeName = filter.typed_config ? filter.typed_config.type_url.slice(filter.typed_config.type_url.lastIndexOf('/') + 1) : '';
@@ -59,6 +63,10 @@ export function compileHcm(manager: HttpConnectionManager__Output, path: string)
     if (filter.disabled) return;
     if (kind === 'fault' && filter.typed_config) {
       fault = compileFault(unpackTyped<HTTPFault__Output>(filter.typed_config, `${filterPath}.typed_config`, EXTENSION_TYPE_NAMES.fault), `${filterPath}.typed_config`);
+    }
+    if (kind === 'rbac') {
+      const typedPath = `${filterPath}.typed_config`;
+      rbac = compileRbac(unpackTyped<RbacFilter__Output>(filter.typed_config, typedPath, EXTENSION_TYPE_NAMES.rbac), typedPath);
     }
     filters.push(kind);
   });
@@ -86,5 +94,6 @@ export function compileHcm(manager: HttpConnectionManager__Output, path: string)
     serverName: manager.server_name || 'envoy',
     tracing: manager.tracing ? { randomSampling: fractionOf(manager.tracing.random_sampling ? { numerator: manager.tracing.random_sampling.value, denominator: 'HUNDRED' } : null, `${path}.tracing.random_sampling`, 1) } : undefined,
     via: manager.via,
+    rbac,
   };
 }

@@ -4,6 +4,7 @@ export * from './endpoints-config';
 export * from './errors';
 export * from './hcm-config';
 export * from './listener-config';
+export * from './rbac-config';
 export * from './route-config';
 export * from './route-match';
 export * from './route-policies';

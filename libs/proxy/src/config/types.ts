@@ -2,6 +2,7 @@
  * The proxy's own compiled, immutable runtime tables. xDS resources are decoded and compiled into these once, when
  * config arrives; the data path only reads them.
  */
+import type { RbacConfig } from './rbac-config';
 import type { StringPredicate } from './string-matcher';
 
 export type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
@@ -265,7 +266,7 @@ export interface AccessLogEntry {
   readonly responseHeaders: HeaderMap;
 }
 
-export type HttpFilterKind = 'router' | 'fault' | 'cors';
+export type HttpFilterKind = 'router' | 'fault' | 'cors' | 'rbac';
 
 export interface TracingConfig {
   readonly randomSampling: number;
@@ -289,6 +290,8 @@ export interface HcmConfig {
   readonly serverName: string;
   readonly tracing?: TracingConfig;
   readonly via: string;
+  /** Envoy's RBAC filter (Istio authorization); undefined when the chain has none or it has no rules. */
+  readonly rbac?: RbacConfig;
 }
 
 export interface TcpProxyConfig {

@@ -58,6 +58,10 @@ export class HttpConnectionManager {
       faultAborts: counter('fault.aborts_injected'),
       faultDelays: counter('fault.delays_injected'),
       corsPreflight: counter('cors.origin_valid'),
+      rbacAllowed: counter('rbac.allowed'),
+      rbacDenied: counter('rbac.denied'),
+      rbacShadowAllowed: counter('rbac.shadow_allowed'),
+      rbacShadowDenied: counter('rbac.shadow_denied'),
     };
     const routes: () => RouteTable | undefined =
       config.routes.kind === 'inline' ? ((table) => () => table)(config.routes.table) : ((name) => () => options.rds(name))(config.routes.name);

@@ -52,6 +52,13 @@ export class Exchange {
     this.pathOnly = question < 0 ? url : url.slice(0, question);
     this.query = question < 0 ? '' : url.slice(question + 1);
     this.authority = String(request.headers[':authority'] ?? request.headers.host ?? '');
+    if (request.httpVersionMajor === 1) {
+      // Matchers (routes, faults, RBAC) name pseudo-headers as Envoy does; HTTP/2 has them, HTTP/1.1 gets them here.
+      const headers = request.headers as Record<string, string | string[] | undefined>;
+      headers[':method'] = request.method;
+      headers[':path'] = url;
+      headers[':authority'] = this.authority;
+    }
     const contentType = request.headers['content-type'];
     this.isGrpc = typeof contentType === 'string' && contentType.startsWith('application/grpc');
     const stats = context.stats;

@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import { rbacAllows, type RbacConfig, type RbacRequest } from '../config/rbac-config';
 import type { CompiledRoute, CorsConfig, FaultConfig, RedirectActionConfig, RequestView } from '../config/types';
 import { Exchange } from './exchange';
 import { forward } from './forwarder';
@@ -11,6 +12,11 @@ import type { DownstreamRequest, DownstreamResponse, HttpContext } from './types
  */
 export function handleRequest(context: HttpContext, request: DownstreamRequest, response: DownstreamResponse): void {
   const exchange = new Exchange(context, request, response);
+  const rbac = context.config.rbac;
+  if (rbac && !checkRbac(exchange, rbac)) {
+    drainThen(request, () => exchange.localReply(403, 'RBAC: access denied'));
+    return;
+  }
   const table = context.routes();
   const virtualHost = table?.selectHost(exchange.authority);
   const view: RequestView = { method: request.method ?? 'GET', path: exchange.path, pathOnly: exchange.pathOnly, query: exchange.query, headers: request.headers };
@@ -116,6 +122,30 @@ function applyCors(exchange: Exchange, cors: CorsConfig): boolean {
   if (cors.exposeHeaders) headers['access-control-expose-headers'] = cors.exposeHeaders;
   exchange.extraResponseHeaders = { ...exchange.extraResponseHeaders, ...headers };
   return false;
+}
+
+/** Envoy's RBAC filter: shadow rules only count; enforced rules deny with 403. */
+function checkRbac(exchange: Exchange, rbac: RbacConfig): boolean {
+  const connection = exchange.connection;
+  const local = connection.originalDst;
+  const request: RbacRequest = {
+    headers: exchange.request.headers,
+    path: exchange.pathOnly,
+    destinationPort: local?.port ?? exchange.request.socket.localPort ?? 0,
+    destinationAddress: local?.address ?? exchange.request.socket.localAddress ?? '',
+    sourceAddress: connection.remoteAddress,
+    serverName: connection.serverName,
+    principal: connection.principal ?? '',
+  };
+  const stats = exchange.context.stats;
+  if (rbac.shadow) {
+    if (rbacAllows(rbac.shadow, request)) stats.rbacShadowAllowed.value++;
+    else stats.rbacShadowDenied.value++;
+  }
+  const allowed = rbacAllows(rbac, request);
+  if (allowed) stats.rbacAllowed.value++;
+  else stats.rbacDenied.value++;
+  return allowed;
 }
 
 /** Replies only after the request body has been read, so keep-alive connections stay usable. */

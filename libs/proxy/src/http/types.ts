@@ -15,6 +15,8 @@ export interface ConnectionInfo {
   readonly localAddress: string;
   readonly remoteAddress: string;
   readonly remotePort: number;
+  /** The peer's identity from its client certificate (first URI SAN, e.g. spiffe://...), '' without mTLS. */
+  readonly principal?: string;
   /** The connection's original destination (capture listeners), for ORIGINAL_DST clusters. */
   readonly originalDst?: { readonly address: string; readonly port: number };
   /** Set when the listener that accepted it is draining: answer with `connection: close`. */
@@ -44,6 +46,10 @@ export interface HcmStats {
   readonly faultAborts: Stat;
   readonly faultDelays: Stat;
   readonly corsPreflight: Stat;
+  readonly rbacAllowed: Stat;
+  readonly rbacDenied: Stat;
+  readonly rbacShadowAllowed: Stat;
+  readonly rbacShadowDenied: Stat;
 }
 
 /** Everything one HTTP connection manager needs at request time; routes are read through `routes` on each request. */

@@ -260,7 +260,9 @@ export class ListenerManager {
           return;
         }
       }
-      const secureInfo: ConnectionInfo = { ...info, tls: true };
+      const peer = secure.getPeerCertificate();
+      const uri = (peer?.subjectaltname ?? '').split(',').map((entry) => entry.trim()).find((entry) => entry.startsWith('URI:'));
+      const secureInfo: ConnectionInfo = { ...info, tls: true, principal: uri ? uri.slice(4) : '' };
       connections.delete(info);
       connections.add(secureInfo);
       socket.once('close', () => connections.delete(secureInfo));
