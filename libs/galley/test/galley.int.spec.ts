@@ -5,6 +5,9 @@ import { eventually, kafkaBrokers, kafkaConfig, uniqueName, useNamespace } from 
 import { CONFIG_EVENTS_TOPIC, type ConfigAuditEvent, type GalleyServer } from '../src';
 import { installIstioCrds } from './support/crds';
 import { ALL_COLLECTIONS, startGalley, startSink, within } from './support/galley';
+import { usePrivateTestenv } from './support/private-env';
+
+usePrivateTestenv();
 
 const VS = 'istio/networking/v1alpha3/virtualservices';
 const vsBody = (name: string, hosts: string[]) => ({

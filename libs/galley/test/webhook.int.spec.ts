@@ -7,6 +7,9 @@ import { createServingCert, kubeConfig, uniqueName, useNamespace, usingLocalKube
 import { applyWebhookConfiguration, buildWebhookConfiguration, deleteWebhookConfiguration, WebhookServer } from '../src';
 import { installIstioCrds } from './support/crds';
 import { isIstio, scenarioObjects } from './support/scenarios';
+import { usePrivateTestenv } from './support/private-env';
+
+usePrivateTestenv();
 
 const logger = new LogScopes('galley-test', new Map([['default', 'warn']])).root;
 const describeLocal = usingLocalKube() ? describe : describe.skip;
