@@ -74,7 +74,9 @@ describe('Galley on the real API server and Kafka', () => {
     const target = { group: 'networking.istio.io', version: 'v1alpha3', namespace: ns.name, plural: 'virtualservices' };
     await custom.createNamespacedCustomObject({ ...target, body: vsBody('good', ['trader']) });
     await within(2000, 'good VS', () => vsIn(sink, 'good'));
-    const bad = { ...vsBody('bad', ['trader']), spec: { hosts: ['trader'], http: [{ route: [{ destination: { host: 'trader' }, weight: 'heavy' }] }] } };
+    // Well-typed (the CRD schema accepts it) but semantically invalid: weights sum to 90.
+    const split = [{ destination: { host: 'trader', subset: 'v1' }, weight: 60 }, { destination: { host: 'trader', subset: 'v2' }, weight: 30 }];
+    const bad = { ...vsBody('bad', ['trader']), spec: { hosts: ['trader'], http: [{ route: split }] } };
     await custom.createNamespacedCustomObject({ ...target, body: bad });
     const current = (await custom.getNamespacedCustomObject({ ...target, name: 'good' })) as { metadata: { resourceVersion: string } };
     await custom.replaceNamespacedCustomObject({ ...target, name: 'good', body: { ...bad, metadata: { name: 'good', resourceVersion: current.metadata.resourceVersion } } });
@@ -83,7 +85,7 @@ describe('Galley on the real API server and Kafka', () => {
       const got = (await custom.getNamespacedCustomObject({ ...target, name: 'bad' })) as { status?: { conditions?: { type: string; status: string; message: string }[] } };
       return got.status?.conditions?.find((c) => c.type === 'Valid' && c.status === 'False');
     }, 10_000, 50);
-    expect(status.message).toContain('spec.http[0].route[0].weight');
+    expect(status.message).toContain('spec.http[0].route: weights of the 2 destinations sum to 90, must be 100');
     await eventually('the good VS to be rejected after its bad update', async () => (galley.pipeline.rejections().some((r) => r.raw.name === 'good') ? true : undefined), 5000, 20);
     expect(vsIn(sink, 'bad')).toBeUndefined();
     expect(vsIn(sink, 'good')?.value.hosts).toEqual(['trader']); // last good version still served

@@ -90,12 +90,15 @@ describeLocal('validating webhook through the real API server', () => {
     await create(object);
     const client = KubernetesObjectApi.makeApiClient(ns.kc);
     const existing = await client.read({ apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.metadata.name, namespace: ns.name } });
-    const broken = { ...existing, spec: { ...(existing as { spec: object }).spec, http: [{ route: [{ destination: { host: 'x' }, weight: 'heavy' }] }] } };
+    // Weights summing to 90: well-typed, so only Galley's semantic validation can refuse it.
+    const split = [{ destination: { host: 'x', subset: 'v1' }, weight: 50 }, { destination: { host: 'x', subset: 'v2' }, weight: 40 }];
+    const broken = { ...existing, spec: { ...(existing as { spec: object }).spec, http: [{ route: split }] } };
     const failure = await client.replace(broken as never).then(
       () => undefined,
       (error: unknown) => error as { code?: number; body?: unknown },
     );
     expect(failure?.code).toBe(400);
-    expect(JSON.stringify(failure?.body)).toContain('spec.http[0].route[0].weight');
+    expect(JSON.stringify(failure?.body)).toContain('spec.http[0].route');
+    expect(JSON.stringify(failure?.body)).toContain('sum to 90, must be 100');
   });
 });

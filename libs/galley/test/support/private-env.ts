@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the environment's up/down are not on testenv's public entry
-import { down, up } from '../../../testenv/src/lib/environment';
+import { currentState, down, up } from '../../../testenv/src/lib/environment';
 
 /**
  * Galley's integration tests install Istio's CRDs in the form Galley needs (free-form spec) and a cluster-wide
@@ -18,12 +18,17 @@ export const PRIVATE_TESTENV = {
 /** Call at the top of a test file (registers a beforeAll): points KUBECONFIG and KAFKA_BROKERS at the private env. */
 export function usePrivateTestenv(): void {
   beforeAll(async () => {
-    if (process.env['ISTHMUS_GALLEY_SHARED_TESTENV'] === '1') return;
+    if (process.env['ISTHMUS_GALLEY_SHARED_TESTENV'] === '1') {
+      const shared = currentState();
+      if (shared) process.env['PATH'] = `${shared.binDir}:${process.env['PATH'] ?? ''}`;
+      return;
+    }
     Object.assign(process.env, PRIVATE_TESTENV);
     const { state } = await up({ kube: true, kafka: true });
     if (!state.kubeconfig || !state.kafkaBrokers) throw new Error(`private test environment incomplete: ${state.components.join(', ')}`);
     process.env['KUBECONFIG'] = state.kubeconfig;
     process.env['KAFKA_BROKERS'] = state.kafkaBrokers;
+    process.env['PATH'] = `${state.binDir}:${process.env['PATH'] ?? ''}`; // kubectl
   }, 120_000);
 }
 
