@@ -1,4 +1,3 @@
-export { RetryBackoff } from './backoff';
 export { toPlainObject } from './plain';
 export { apiVersionOf, collectionPath, CORE_V1, crdNameOf, typeLabel, type KubeResourceType } from './resource-type';
 export { WatchCache, type WatchCacheOptions, type WatchEventType, type WatchListener } from './watch-cache';

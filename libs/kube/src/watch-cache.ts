@@ -1,6 +1,5 @@
+import { Backoff, type Logger } from '@isthmus/runtime';
 import { KubeConfig, KubernetesObjectApi, ListWatch, Watch, type KubernetesListObject, type KubernetesObject } from '@kubernetes/client-node';
-import type { Logger } from '@isthmus/runtime';
-import { RetryBackoff } from './backoff';
 import { toPlainObject } from './plain';
 import { apiVersionOf, collectionPath, typeLabel, type KubeResourceType } from './resource-type';
 
@@ -24,7 +23,7 @@ export class WatchCache<T extends KubernetesObject = KubernetesObject> {
   private readonly objects = new Map<string, T>();
   private readonly listeners: WatchListener<T>[] = [];
   private readonly informer: ListWatch<T>;
-  private readonly backoff: RetryBackoff;
+  private readonly backoff: Backoff;
   private retryTimer: NodeJS.Timeout | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
   private synced = false;
@@ -33,7 +32,7 @@ export class WatchCache<T extends KubernetesObject = KubernetesObject> {
   private readonly syncWaiters: (() => void)[] = [];
 
   constructor(private readonly options: WatchCacheOptions) {
-    this.backoff = new RetryBackoff(options.backoff ?? { initialMs: 200, maxMs: 30_000 });
+    this.backoff = new Backoff(options.backoff ?? { initialMs: 200, maxMs: 30_000 });
     const objects = KubernetesObjectApi.makeApiClient(options.kubeConfig);
     const apiVersion = apiVersionOf(options.type);
     const list = async (): Promise<KubernetesListObject<T>> => {

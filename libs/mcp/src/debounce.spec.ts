@@ -1,4 +1,3 @@
-import { Backoff } from './backoff';
 import { Debouncer } from './debounce';
 
 describe('Debouncer', () => {
@@ -35,16 +34,5 @@ describe('Debouncer', () => {
     debouncer.trigger();
     jest.advanceTimersByTime(100);
     expect(flush).not.toHaveBeenCalled();
-  });
-});
-
-describe('Backoff', () => {
-  it('grows exponentially up to the cap and resets', () => {
-    const backoff = new Backoff({ initialMs: 100, maxMs: 1000 }, () => 1);
-    expect([backoff.next(), backoff.next(), backoff.next(), backoff.next(), backoff.next()]).toEqual([
-      100, 200, 400, 800, 1000,
-    ]);
-    backoff.reset();
-    expect(backoff.next()).toBe(100);
   });
 });

@@ -1,4 +1,3 @@
-export { Backoff, type BackoffOptions } from './backoff';
 export { Debouncer, type DebounceOptions } from './debounce';
 export { canonicalJson, contentHash } from './hash';
 export { McpSinkClient, type McpSinkOptions, type SinkConnectionState } from './sink-client';

@@ -1,3 +1,4 @@
+import { Backoff, type BackoffOptions, type Logger } from '@isthmus/runtime';
 import {
   Client,
   credentials as grpcCredentials,
@@ -6,8 +7,6 @@ import {
   type ClientDuplexStream,
 } from '@grpc/grpc-js';
 import { istioGrpc, type McpRequestResources } from '@isthmus/protos';
-import type { Logger } from '@isthmus/runtime';
-import { Backoff, type BackoffOptions } from './backoff';
 import { decodeResources, type ReceivedResources } from './wire-decode';
 import {
   decodeResponse,
