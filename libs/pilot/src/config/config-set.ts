@@ -18,6 +18,33 @@ export interface ConfigSource {
   close(): Promise<void>;
 }
 
+/** What every source shares: the current ConfigSet and the listeners told after each change. */
+export abstract class ObservableConfigSource implements ConfigSource {
+  abstract readonly name: string;
+  protected state: ConfigSet;
+  private readonly listeners = new Set<() => void>();
+
+  protected constructor(mesh: ResolvedMeshConfig) {
+    this.state = { resources: [], mesh, problems: [] };
+  }
+
+  abstract start(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  current(): ConfigSet {
+    return this.state;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  protected notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
 export function resourceKey(resource: Pick<IstioResource, 'kind' | 'metadata'>): string {
   return `${resource.kind}/${resource.metadata.namespace ?? ''}/${resource.metadata.name}`;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { withMeshDefaults } from '@isthmus/config-model';
 import type { ConfigProblem, IstioResource, ResolvedMeshConfig } from '@isthmus/config-model';
 import type { Logger } from '@isthmus/runtime';
-import { ConfigSet, ConfigSource, keepLastGood, resourceKey } from './config-set';
+import { keepLastGood, ObservableConfigSource, resourceKey } from './config-set';
 import { parseConfigText } from './parse-config';
 
 export interface FileConfigSourceOptions {
@@ -21,16 +21,14 @@ export interface FileConfigSourceOptions {
 const CONFIG_FILE = /\.(ya?ml|json)$/;
 
 /** `--configDir`: every YAML/JSON file under a directory (recursively), reloaded on change. */
-export class FileConfigSource implements ConfigSource {
+export class FileConfigSource extends ObservableConfigSource {
   readonly name = 'file';
-  private state: ConfigSet;
   private lastGood = new Map<string, IstioResource>();
-  private readonly listeners = new Set<() => void>();
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: FileConfigSourceOptions) {
-    this.state = { resources: [], mesh: options.mesh ?? withMeshDefaults(), problems: [] };
+    super(options.mesh ?? withMeshDefaults());
   }
 
   async start(): Promise<void> {
@@ -39,15 +37,6 @@ export class FileConfigSource implements ConfigSource {
       this.watcher = watch(this.options.dir, { recursive: true }, () => this.scheduleReload());
       this.watcher.on('error', (error) => this.options.logger?.warn({ err: error }, 'config directory watch failed'));
     }
-  }
-
-  current(): ConfigSet {
-    return this.state;
-  }
-
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   async close(): Promise<void> {
@@ -81,7 +70,7 @@ export class FileConfigSource implements ConfigSource {
       this.options.logger?.warn({ file: problem.file, kind: problem.kind, resource: `${problem.namespace}/${problem.name}`, path: problem.path }, `config rejected: ${problem.message}`);
     }
     this.state = { resources: merged, mesh, problems };
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 
   private scheduleReload(): void {

@@ -4,7 +4,7 @@ import type { ConfigProblem, IstioResource, ResolvedMeshConfig } from '@isthmus/
 import { KubeWatchSet } from '@isthmus/kube';
 import type { KubeResourceType } from '@isthmus/kube';
 import type { Logger } from '@isthmus/runtime';
-import { ConfigSet, ConfigSource, keepLastGood, resourceKey } from './config-set';
+import { keepLastGood, ObservableConfigSource, resourceKey } from './config-set';
 import { PILOT_MCP_KINDS } from './mcp-source';
 
 export interface KubeCrdSourceOptions {
@@ -19,17 +19,15 @@ export interface KubeCrdSourceOptions {
  * Istio config read directly from Kubernetes CRDs (no Galley): watch caches of each kind Pilot uses, re-validated;
  * a resource that fails validation keeps its last good version. CRDs installed after start are picked up.
  */
-export class KubeCrdConfigSource implements ConfigSource {
+export class KubeCrdConfigSource extends ObservableConfigSource {
   readonly name = 'kubernetes-crd';
   private readonly watches: KubeWatchSet;
-  private readonly listeners = new Set<() => void>();
-  private state: ConfigSet;
   private lastGood = new Map<string, IstioResource>();
   private timer: NodeJS.Timeout | undefined;
   private readonly types: KubeResourceType[];
 
   constructor(private readonly options: KubeCrdSourceOptions) {
-    this.state = { resources: [], mesh: options.mesh ?? withMeshDefaults(), problems: [] };
+    super(options.mesh ?? withMeshDefaults());
     const types: KubeResourceType[] = PILOT_MCP_KINDS.map((kind) => {
       const descriptor = istioSchemas.byKind(kind);
       if (!descriptor) throw new Error(`no schema for ${kind}`);
@@ -45,15 +43,6 @@ export class KubeCrdConfigSource implements ConfigSource {
     this.rebuild();
   }
 
-  current(): ConfigSet {
-    return this.state;
-  }
-
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     await this.watches.stop();
@@ -63,7 +52,7 @@ export class KubeCrdConfigSource implements ConfigSource {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.rebuild();
-      for (const listener of this.listeners) listener();
+      this.notify();
     }, this.options.debounceMs ?? 20);
   }
 

@@ -3,7 +3,7 @@ import { istioSchemas, validateObject, withMeshDefaults } from '@isthmus/config-
 import type { ConfigProblem, IstioResource, ResolvedMeshConfig } from '@isthmus/config-model';
 import { McpSinkClient, SinkCollection } from '@isthmus/mcp';
 import type { Logger } from '@isthmus/runtime';
-import { ConfigSet, ConfigSource } from './config-set';
+import { ObservableConfigSource } from './config-set';
 
 /** The kinds Pilot consumes from Galley. */
 export const PILOT_MCP_KINDS = ['VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'Policy', 'MeshPolicy'] as const;
@@ -24,15 +24,13 @@ type Decoded = { resource?: IstioResource; problems: ConfigProblem[] };
  * invalid resource is reported and skipped, never taking the rest of its collection with it. While Galley is away
  * the last accepted state keeps being served.
  */
-export class McpConfigSource implements ConfigSource {
+export class McpConfigSource extends ObservableConfigSource {
   readonly name = 'mcp';
   private readonly sink: McpSinkClient;
   private readonly collections: SinkCollection<Decoded>[];
-  private readonly listeners = new Set<() => void>();
-  private state: ConfigSet;
 
   constructor(private readonly options: McpConfigSourceOptions) {
-    this.state = { resources: [], mesh: options.mesh ?? withMeshDefaults(), problems: [] };
+    super(options.mesh ?? withMeshDefaults());
     this.collections = PILOT_MCP_KINDS.map((kind) => {
       const descriptor = istioSchemas.byKind(kind);
       if (!descriptor) throw new Error(`no schema for ${kind}`);
@@ -68,15 +66,6 @@ export class McpConfigSource implements ConfigSource {
     return this.sink.synced();
   }
 
-  current(): ConfigSet {
-    return this.state;
-  }
-
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   async close(): Promise<void> {
     this.sink.stop();
   }
@@ -94,7 +83,7 @@ export class McpConfigSource implements ConfigSource {
         }
       }
       this.state = { resources, mesh: this.state.mesh, problems };
-      for (const listener of this.listeners) listener();
+      this.notify();
     });
   }
 }
