@@ -1,5 +1,14 @@
-import { RE2 } from 're2-wasm';
+import type { RE2 } from 're2-wasm';
 import { fail, rejectUnsupported } from './errors';
+
+type Re2Module = typeof import('re2-wasm');
+let re2Module: Re2Module | undefined;
+/** re2-wasm reserves ~16 MB of WebAssembly memory when loaded: only configs with a regex pay for it. */
+function re2(): Re2Module {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (memory), see above
+  re2Module ??= require('re2-wasm') as Re2Module;
+  return re2Module;
+}
 
 /** A compiled predicate over a string value; compiled once when config arrives. */
 export type StringPredicate = (value: string) => boolean;
@@ -17,7 +26,7 @@ export function compileRegex(matcher: RegexMatcherLike | null | undefined, path:
   const source = matcher?.regex ?? '';
   let regex: RE2;
   try {
-    regex = new RE2(`^(?:${source})$`, 'u');
+    regex = new (re2().RE2)(`^(?:${source})$`, 'u');
   } catch (error: unknown) {
     return fail(`${path}.regex`, `invalid RE2 regex ${JSON.stringify(source)}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -33,7 +42,7 @@ export function compileSubstitution(
   const source = rewrite.pattern.regex ?? '';
   let regex: RE2;
   try {
-    regex = new RE2(source, 'gu');
+    regex = new (re2().RE2)(source, 'gu');
   } catch (error: unknown) {
     return fail(`${path}.pattern.regex`, `invalid RE2 regex: ${error instanceof Error ? error.message : String(error)}`);
   }
