@@ -1,3 +1,4 @@
+import './v8-tuning';
 import { main } from '@isthmus/runtime';
 import { gatewayCommand } from './cli';
 
