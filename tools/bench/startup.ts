@@ -25,14 +25,16 @@ const baseline: Target = {
 };
 
 const app = (name: string, ...args: string[]): Target => ({ name, args: [join(root, 'dist/apps', name.split(' ')[0], 'main.js'), ...args], readyPath: '/ready' });
+const localConfig = join(root, 'tools/local-mesh/config');
 const ops = `127.0.0.1:${port}`;
 const targets: readonly Target[] = [
-  app('pilot', 'discovery', '--monitoringAddr', ops, '--grpcAddr', '127.0.0.1:0', '--secureGrpcAddr', '', '--httpAddr', '127.0.0.1:0', '--registries', 'Memory'),
+  app('pilot', 'discovery', '--monitoringAddr', ops, '--grpcAddr', '127.0.0.1:0', '--secureGrpcAddr', '', '--httpAddr', '127.0.0.1:0', '--registries', 'Memory', '--configDir', localConfig, '--meshConfig', ''),
   app('citadel', '--monitoring-port', ops, '--grpc-port', '127.0.0.1:0'),
-  app('galley', 'server', '--monitoringPort', ops, '--server-address', 'tcp://127.0.0.1:0', '--enable-validation=false'),
+  app('galley', 'server', '--monitoringPort', ops, '--server-address', 'tcp://127.0.0.1:0', '--enable-validation=false', '--insecure', '--configPath', localConfig),
   app('mixer', 'server', '--monitoringPort', ops, '--address', '127.0.0.1:0'),
   app('sidecar-injector', '--monitoringPort', ops),
-  app('gateway', 'proxy', 'router', '--statusPort', String(port), '--proxyAdminPort', '0'),
+  // Without a control plane a proxy is never ready (no config), so its start is measured to liveness (/healthz).
+  { ...app('gateway', 'proxy', 'router', '--statusPort', String(port), '--proxyAdminPort', '0', '--prometheusPort', '0', '--discoveryAddress', '127.0.0.1:1'), readyPath: '/healthz' },
 ];
 
 async function measure(target: Target): Promise<{ readyMs: number; idleRss: number }> {
