@@ -32,6 +32,22 @@ describe('McpConfigSource (real MCP source over loopback gRPC)', () => {
     expect(changes).toBeGreaterThan(0);
     expect(source.current().resources.map((r) => `${r.kind} ${r.metadata.namespace}/${r.metadata.name}`)).toEqual(['VirtualService shop/cart']);
     expect(source.current().problems.some((problem) => problem.severity === 'error' && problem.name === 'bad')).toBe(true);
+
+    // Incremental updates: a changed and an added resource arrive, then a removal.
+    const vs = (name: string, host: string) => makeEntry({ name, body: { hosts: [host], http: [{ route: [{ destination: { host } }] }] } });
+    const publish = (entries: ReturnType<typeof makeEntry>[]) =>
+      cache.setSnapshot(snapshotFrom(PILOT_MCP_KINDS.map(collection), new Map([[collection('VirtualService'), entries]])));
+    const names = () => source.current().resources.map((r) => `${r.metadata.namespace}/${r.metadata.name}:${(r.spec as { hosts: string[] }).hosts[0]}`);
+    const eventually = async (expected: string[]) => {
+      for (let attempt = 0; attempt < 100 && JSON.stringify(names()) !== JSON.stringify(expected); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(names()).toEqual(expected);
+    };
+    publish([vs('shop/cart', 'cart-v2'), vs('shop/pay', 'pay')]);
+    await eventually(['shop/cart:cart-v2', 'shop/pay:pay']);
+    publish([vs('shop/pay', 'pay')]);
+    await eventually(['shop/pay:pay']);
     await source.close();
     service.close();
     server.forceShutdown();

@@ -52,6 +52,8 @@ export class McpConfigSource extends ObservableConfigSource {
       sinkId: options.sinkId,
       collections: this.collections as SinkCollection<unknown>[],
       apply: () => this.rebuild(),
+      // Incremental: a change sends only the changed resources, not whole collections (the sink keeps full state).
+      incremental: true,
       logger: options.logger,
       credentials: options.credentials,
     });
