@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseMeshConfig } from '@isthmus/config-model';
 import type { ResolvedMeshConfig } from '@isthmus/config-model';
 import { GrpcServer, serverCredentials } from '@isthmus/grpc';
-import { ConfigSource, DiscoveryService, FileConfigSource, KubeCrdConfigSource, KubeRegistry, McpConfigSource, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
-import { KubeConfig } from '@kubernetes/client-node';
+import { ConfigSource, DiscoveryService, FileConfigSource, McpConfigSource, MemoryRegistry, ServiceRegistry, debugHandlers } from '@isthmus/pilot';
 import { ComponentRuntime, createComponentRuntime, parseListenAddress } from '@isthmus/runtime';
 import { AdsServer, MemorySnapshotCache } from '@isthmus/xds';
 import fastify, { FastifyInstance } from 'fastify';
@@ -53,13 +52,12 @@ export async function startPilot(config: PilotConfig): Promise<RunningPilot> {
   for (const name of config.registries) {
     if (name === 'Memory' || name === 'MockConfig') registries.push((memory = new MemoryRegistry()));
     else if (name === 'Kubernetes') {
-      const kubeConfig = loadKubeConfig(config.kubeconfig);
-      const kube = new KubeRegistry({ kubeConfig, logger: runtime.logs.scope('kube'), domain: config.domain, trustDomain: mesh.trustDomain });
+      const { startKubernetesRegistry } = await import('./kubernetes');
       // Without Galley (MCP) or a config directory, Istio config is read from the CRDs directly.
-      if (!config.configDir && !config.registries.includes('MCP')) sources.push(new KubeCrdConfigSource({ kubeConfig, logger: runtime.logs.scope('config'), mesh }));
-      await kube.start();
-      runtime.shutdown.onShutdown('kube-registry', () => kube.stop());
-      registries.push(kube);
+      const watchCrds = !config.configDir && !config.registries.includes('MCP');
+      const kube = await startKubernetesRegistry({ kubeconfig: config.kubeconfig, domain: config.domain, mesh, runtime, watchCrds });
+      if (kube.crdSource) sources.push(kube.crdSource);
+      registries.push(kube.registry);
     }
     else if (name === 'MCP') {
       const address = config.mcpServerAddrs[0] ?? mesh.configSources?.[0]?.address;
@@ -141,14 +139,6 @@ export async function startPilot(config: PilotConfig): Promise<RunningPilot> {
       for (const source of sources) await source.close();
     },
   };
-}
-
-/** `--kubeconfig` file, else in-cluster config. */
-function loadKubeConfig(path: string): KubeConfig {
-  const kubeConfig = new KubeConfig();
-  if (path) kubeConfig.loadFromFile(path);
-  else kubeConfig.loadFromCluster();
-  return kubeConfig;
 }
 
 function loadMesh(path: string, runtime: ComponentRuntime): ResolvedMeshConfig {

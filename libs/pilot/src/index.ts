@@ -31,7 +31,4 @@ export * from './discovery/debug';
 export * from './discovery/discovery-service';
 export * from './discovery/metrics';
 export * from './discovery/snapshot-builder';
-export * from './registry/kube/controller';
-export * from './registry/kube/conversion';
 export * from './config/mcp-source';
-export * from './config/kube-crd-source';

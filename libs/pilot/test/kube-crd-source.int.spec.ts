@@ -6,7 +6,8 @@ import { ApiextensionsV1Api, CustomObjectsApi, type V1CustomResourceDefinition }
 import { buildCrds, istioSchemas } from '@isthmus/config-model';
 import { LogScopes } from '@isthmus/runtime';
 import { eventually, kubeConfig, useNamespace } from '@isthmus/testenv';
-import { KubeCrdConfigSource, PILOT_MCP_KINDS } from '../src';
+import { PILOT_MCP_KINDS } from '../src';
+import { KubeCrdConfigSource } from '../src/kubernetes';
 
 describe('Kubernetes CRD config source', () => {
   const ns = useNamespace('pilot-crd');

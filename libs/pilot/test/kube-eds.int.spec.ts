@@ -10,7 +10,8 @@ import { kubeConfig, useNamespace } from '@isthmus/testenv';
 import { AdsClient, AdsServer, MemorySnapshotCache, TYPE_URL } from '@isthmus/xds';
 import { waitFor } from '@isthmus/xds/testing';
 import { Registry } from 'prom-client';
-import { DiscoveryService, KubeRegistry } from '../src';
+import { DiscoveryService } from '../src';
+import { KubeRegistry } from '../src/kubernetes';
 
 describe('Kubernetes registry → EDS over ADS', () => {
   const ns = useNamespace('pilot');
