@@ -15,19 +15,14 @@ export interface CrdFile {
   readonly crds: readonly Crd[];
 }
 
-interface CrdNames {
-  readonly group: string;
-  readonly version: string;
-  readonly kind: string;
-  readonly plural: string;
-  readonly singular: string;
-  readonly listKind: string;
-  readonly scope: 'Namespaced' | 'Cluster';
-  readonly shortNames: readonly string[];
-  readonly categories: readonly string[];
+/** The API identity and CRD names of a descriptor, plus the chart's labels (cert-manager kinds have no descriptor). */
+interface CrdNames
+  extends Pick<
+    KindDescriptor,
+    'group' | 'version' | 'kind' | 'plural' | 'singular' | 'listKind' | 'scope' | 'shortNames' | 'categories' | 'printerColumns'
+  > {
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
-  readonly printerColumns?: KindDescriptor['printerColumns'];
 }
 
 function crd(names: CrdNames, specSchema: Record<string, unknown>, description: string): Crd {
