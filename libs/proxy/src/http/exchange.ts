@@ -1,5 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { CompiledRoute, CompiledVirtualHost, HeaderMutations } from '../config/types';
+import { mutateResponse } from './headers';
 import { grpcStatusForHttp } from './local-reply';
 import { CONNECTION_INFO, type ConnectionInfo, type DownstreamRequest, type DownstreamResponse, type HttpContext } from './types';
 
@@ -100,14 +101,7 @@ export class Exchange {
   }
 
   finishHead(status: number, headers: OutgoingHttpHeaders): void {
-    for (const layer of this.responseMutations) {
-      for (const name of layer.responseRemove) delete headers[name];
-      for (const operation of layer.responseAdd) {
-        const existing = headers[operation.name];
-        headers[operation.name] =
-          operation.append && existing !== undefined ? [...(Array.isArray(existing) ? existing : [String(existing)]), operation.value] : operation.value;
-      }
-    }
+    mutateResponse(headers, this.responseMutations);
     this.responseHeaders = headers;
     (this.response as { writeHead(status: number, headers: OutgoingHttpHeaders): void }).writeHead(status, headers);
   }
