@@ -1,7 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
-import { envoyCodec, envoyGrpc, typeNameOf } from '@isthmus/protos';
+import { envoyCodec, typeNameOf } from '@isthmus/protos';
 import type { DiscoveryRequest, DiscoveryResponse__Output, Node } from '@isthmus/protos';
 import { Backoff, BackoffOptions, LogScopes, Logger } from '@isthmus/runtime';
+import { adsServiceDefinition } from './ads-service';
 import { TYPE_URL, shortTypeName } from './resource-types';
 
 export interface DecodedResource<T> {
@@ -56,6 +57,8 @@ interface Subscription {
 }
 
 type AdsCall = grpc.ClientDuplexStream<DiscoveryRequest, DiscoveryResponse__Output>;
+
+const ADS = adsServiceDefinition()['StreamAggregatedResources'] as grpc.MethodDefinition<DiscoveryRequest, DiscoveryResponse__Output>;
 
 /** Types whose state-of-the-world responses may carry only changed resources (xDS: all but listeners and clusters). */
 const PARTIAL_TYPES: ReadonlySet<string> = new Set([TYPE_URL.endpoint, TYPE_URL.route]);
@@ -128,9 +131,8 @@ export class AdsClient {
 
   private connect(): void {
     if (this.closed) return;
-    const Ads = envoyGrpc().envoy.service.discovery.v3.AggregatedDiscoveryService;
-    this.client ??= new Ads(this.options.address, this.options.credentials ?? grpc.credentials.createInsecure(), this.options.channelOptions);
-    const call = (this.client as InstanceType<typeof Ads>).StreamAggregatedResources();
+    this.client ??= new grpc.Client(this.options.address, this.options.credentials ?? grpc.credentials.createInsecure(), this.options.channelOptions);
+    const call: AdsCall = this.client.makeBidiStreamRequest(ADS.path, ADS.requestSerialize, ADS.responseDeserialize);
     this.call = call;
     this.sentNode = false;
     this.chain = Promise.resolve();

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { envoyGrpc } from '@isthmus/protos';
 import type { DiscoveryRequest__Output, Node__Output } from '@isthmus/protos';
+import { ADS_SERVICE_NAME, adsServiceDefinition } from './ads-service';
 import { OutgoingResponse, serializeResponse } from './response-encoding';
 import { LogScopes, Logger } from '@isthmus/runtime';
 import type { SnapshotCache } from './cache';
@@ -46,12 +46,12 @@ export class AdsServer {
   }
 
   /** Full name of the gRPC service, e.g. for health status. */
-  static readonly SERVICE_NAME = 'envoy.service.discovery.v3.AggregatedDiscoveryService';
+  static readonly SERVICE_NAME = ADS_SERVICE_NAME;
 
   /** The service definition and handlers, for any grpc-js based server (`server.addService(definition, implementation)`). */
   service(): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
     return {
-      definition: withPreEncodedResponses(envoyGrpc().envoy.service.discovery.v3.AggregatedDiscoveryService.service),
+      definition: withPreEncodedResponses(adsServiceDefinition()),
       implementation: {
         StreamAggregatedResources: (call: AdsStreamCall) => this.handleStream(call),
         DeltaAggregatedResources: (call: grpc.ServerDuplexStream<unknown, unknown>) => {

@@ -1,4 +1,5 @@
 import { envoyCodec } from '@isthmus/protos';
+import { RESPONSE_TYPE } from './ads-service';
 import type { XdsResource } from './snapshot';
 
 /**
@@ -16,7 +17,6 @@ export interface OutgoingResponse {
   readonly bodyKey?: object;
 }
 
-const RESPONSE_TYPE = 'envoy.service.discovery.v3.DiscoveryResponse';
 /** Field 2 (`resources`), wire type 2 (length-delimited). */
 const RESOURCES_TAG = 0x12;
 
