@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { runCli } from './cli';
 import { Command } from './command';
 
@@ -18,4 +19,15 @@ export async function runCliCaptured(root: Command, argv: readonly string[], env
     stderr: { write: (text: string) => (stderr += text) },
   });
   return { code, stdout, stderr };
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago, for a child process that must be told its port up front. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
