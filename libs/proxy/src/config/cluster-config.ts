@@ -1,13 +1,13 @@
 import type { Cluster__Output } from '@isthmus/protos';
 import { compileEndpoints } from './endpoints-config';
 import { fail, rejectUnsupported } from './errors';
-import { compileUpstreamTls, UPSTREAM_TLS_TYPE, unpackTyped } from './tls-config';
+import { compileUpstreamTransportSocket, unpackTyped } from './tls-config';
 import type { CircuitBreakerThresholds, ClusterConfig, ClusterType, LbPolicy, OutlierDetectionConfig } from './types';
 import { durationMs, wrapped } from './values';
 
 const SUPPORTED_TYPES: readonly ClusterType[] = ['STATIC', 'STRICT_DNS', 'LOGICAL_DNS', 'EDS', 'ORIGINAL_DST'];
 const SUPPORTED_LB: readonly LbPolicy[] = ['ROUND_ROBIN', 'LEAST_REQUEST', 'RANDOM', 'RING_HASH', 'CLUSTER_PROVIDED'];
-export const HTTP_PROTOCOL_OPTIONS_TYPE = 'envoy.extensions.upstreams.http.v3.HttpProtocolOptions';
+const HTTP_PROTOCOL_OPTIONS_TYPE = 'envoy.extensions.upstreams.http.v3.HttpProtocolOptions';
 
 /** Envoy's defaults when a cluster sets no thresholds. */
 export const DEFAULT_BREAKERS: CircuitBreakerThresholds = { maxConnections: 1024, maxPendingRequests: 1024, maxRequests: 1024, maxRetries: 3 };
@@ -61,16 +61,7 @@ export function compileCluster(cluster: Cluster__Output): ClusterConfig {
     maxRequestsPerConnection = wrapped(options.common_http_protocol_options?.max_requests_per_connection, maxRequestsPerConnection);
   }
 
-  let tls = undefined;
-  if (cluster.transport_socket) {
-    const socketPath = `${path}.transport_socket`;
-    const name = cluster.transport_socket.name;
-    if (name === 'envoy.transport_sockets.tls' || cluster.transport_socket.typed_config?.type_url.endsWith(UPSTREAM_TLS_TYPE)) {
-      tls = compileUpstreamTls(cluster.transport_socket.typed_config, `${socketPath}.typed_config`);
-    } else if (name !== 'envoy.transport_sockets.raw_buffer') {
-      fail(`${socketPath}.name`, `transport socket ${name} is not supported`);
-    }
-  }
+  const tls = compileUpstreamTransportSocket(cluster.transport_socket, `${path}.transport_socket`);
 
   return {
     name: cluster.name,

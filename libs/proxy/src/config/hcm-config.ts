@@ -1,4 +1,4 @@
-import { EXTENSION_TYPE_NAMES, type HttpConnectionManager__Output, type HTTPFault__Output, type RbacFilter__Output } from '@isthmus/protos';
+import { EXTENSION_TYPE_NAMES, typeNameOf, type HttpConnectionManager__Output, type HTTPFault__Output, type RbacFilter__Output } from '@isthmus/protos';
 import { compileAccessLogs } from './access-log-config';
 import { fail, rejectUnsupported } from './errors';
 import { compileRouteConfiguration } from './route-config';
@@ -54,7 +54,7 @@ export function compileHcm(manager: HttpConnectionManager__Output, path: string)
   let rbac: RbacConfig | undefined;
   manager.http_filters.forEach((filter, index) => {
     const filterPath = `${path}.http_filters[${index}]`;
-    const typeName = filter.typed_config ? filter.typed_config.type_url.slice(filter.typed_config.type_url.lastIndexOf('/') + 1) : '';
+    const typeName = filter.typed_config ? typeNameOf(filter.typed_config.type_url) : '';
     const kind = HTTP_FILTERS[typeName] ?? (typeName ? undefined : HTTP_FILTERS[filter.name]);
     if (!kind) {
       if (filter.is_optional) return;

@@ -1,5 +1,6 @@
 import {
   EXTENSION_TYPE_NAMES,
+  typeNameOf,
   type FilterChain__Output,
   type HttpConnectionManager__Output,
   type Listener__Output,
@@ -8,11 +9,11 @@ import {
 import { compileAccessLogs } from './access-log-config';
 import { fail, rejectUnsupported } from './errors';
 import { compileHcm } from './hcm-config';
-import { compileDownstreamTls, DOWNSTREAM_TLS_TYPE, unpackTyped } from './tls-config';
+import { compileDownstreamTransportSocket, unpackTyped } from './tls-config';
 import type { FilterChainConfig, ListenerConfig, NetworkFilterConfig, TcpProxyConfig } from './types';
 import { durationMs, wrapped } from './values';
 
-export const HTTP_INSPECTOR_TYPE = 'envoy.extensions.filters.listener.http_inspector.v3.HttpInspector';
+const HTTP_INSPECTOR_TYPE = 'envoy.extensions.filters.listener.http_inspector.v3.HttpInspector';
 const LISTENER_FILTERS: Record<string, 'tls' | 'http' | 'original_dst'> = {
   [EXTENSION_TYPE_NAMES.tlsInspector]: 'tls',
   [EXTENSION_TYPE_NAMES.originalDst]: 'original_dst',
@@ -46,7 +47,7 @@ export function compileListener(listener: Listener__Output): ListenerConfig {
 
   const kinds = new Set<string>();
   listener.listener_filters.forEach((filter, index) => {
-    const typeName = filter.typed_config ? filter.typed_config.type_url.slice(filter.typed_config.type_url.lastIndexOf('/') + 1) : '';
+    const typeName = filter.typed_config ? typeNameOf(filter.typed_config.type_url) : '';
     const kind = LISTENER_FILTERS[typeName] ?? (typeName ? undefined : LISTENER_FILTERS[filter.name]);
     if (!kind) fail(`${path}.listener_filters[${index}]`, `listener filter ${filter.name}${typeName ? ` (${typeName})` : ''} is not supported`);
     kinds.add(kind);
@@ -84,19 +85,11 @@ function compileFilterChain(chain: FilterChain__Output, path: string): FilterCha
       { source_type: 'ANY' },
     );
   }
-  let tls = undefined;
-  if (chain.transport_socket) {
-    const socketPath = `${path}.transport_socket`;
-    if (chain.transport_socket.name === 'envoy.transport_sockets.tls' || chain.transport_socket.typed_config?.type_url.endsWith(DOWNSTREAM_TLS_TYPE)) {
-      tls = compileDownstreamTls(chain.transport_socket.typed_config, `${socketPath}.typed_config`);
-    } else if (chain.transport_socket.name !== 'envoy.transport_sockets.raw_buffer') {
-      fail(`${socketPath}.name`, `transport socket ${chain.transport_socket.name} is not supported`);
-    }
-  }
+  const tls = compileDownstreamTransportSocket(chain.transport_socket, `${path}.transport_socket`);
   if (chain.filters.length !== 1) fail(`${path}.filters`, 'exactly one network filter (http_connection_manager or tcp_proxy) is supported');
   const filter = chain.filters[0];
   const filterPath = `${path}.filters[0]`;
-  const typeName = filter.typed_config ? filter.typed_config.type_url.slice(filter.typed_config.type_url.lastIndexOf('/') + 1) : '';
+  const typeName = filter.typed_config ? typeNameOf(filter.typed_config.type_url) : '';
   let network: NetworkFilterConfig;
   if (typeName === EXTENSION_TYPE_NAMES.httpConnectionManager) {
     const manager = unpackTyped<HttpConnectionManager__Output>(filter.typed_config, `${filterPath}.typed_config`, typeName);

@@ -1,4 +1,4 @@
-import type { CorsPolicy__Output, HeaderValueOption__Output, HTTPFault__Output, RetryPolicy__Output } from '@isthmus/protos';
+import { EXTENSION_TYPE_NAMES, typeNameOf, type CorsPolicy__Output, type HeaderValueOption__Output, type HTTPFault__Output, type RetryPolicy__Output } from '@isthmus/protos';
 import { fail, rejectUnsupported } from './errors';
 import { compileHeaderMatcher } from './route-match';
 import { compileStringMatcher } from './string-matcher';
@@ -6,8 +6,8 @@ import { unpackTyped } from './tls-config';
 import type { CorsConfig, FaultConfig, HeaderMutations, RetryConfig } from './types';
 import { durationMs, fractionOf, wrapped } from './values';
 
-export const FAULT_TYPE = 'envoy.extensions.filters.http.fault.v3.HTTPFault';
-export const CORS_POLICY_TYPE = 'envoy.config.route.v3.CorsPolicy';
+const FAULT_TYPE = EXTENSION_TYPE_NAMES.fault;
+const CORS_POLICY_TYPE = 'envoy.config.route.v3.CorsPolicy';
 
 export const NO_MUTATIONS: HeaderMutations = { requestAdd: [], requestRemove: [], responseAdd: [], responseRemove: [] };
 
@@ -136,7 +136,7 @@ export function compilePerFilterConfig(
   const result: { fault?: FaultConfig; cors?: CorsConfig } = {};
   for (const [name, any] of Object.entries(typed ?? {})) {
     const entryPath = `${path}.typed_per_filter_config["${name}"]`;
-    const typeName = (any.type_url ?? '').slice((any.type_url ?? '').lastIndexOf('/') + 1);
+    const typeName = typeNameOf(any.type_url ?? '');
     if (typeName === FAULT_TYPE) result.fault = compileFault(unpackTyped<HTTPFault__Output>(any, entryPath, FAULT_TYPE), entryPath);
     else if (typeName === CORS_POLICY_TYPE) result.cors = compileCors(unpackTyped<CorsPolicy__Output>(any, entryPath, CORS_POLICY_TYPE), entryPath);
     else fail(entryPath, `per-route config of type ${typeName || '(none)'} is not supported`);

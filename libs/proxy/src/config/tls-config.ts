@@ -1,7 +1,10 @@
 import {
   envoyCodec,
+  EXTENSION_TYPE_NAMES,
+  typeNameOf,
   type CommonTlsContext__Output,
   type DownstreamTlsContext__Output,
+  type TransportSocket__Output,
   type UpstreamTlsContext__Output,
 } from '@isthmus/protos';
 import { fail, rejectUnsupported } from './errors';
@@ -9,17 +12,40 @@ import { compileStringMatcher } from './string-matcher';
 import type { DownstreamTlsConfig, SecretSource, TlsCertificateConfig, TlsValidationConfig, UpstreamTlsConfig } from './types';
 import { dataSourceRef, wrapped } from './values';
 
-export const UPSTREAM_TLS_TYPE = 'envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext';
-export const DOWNSTREAM_TLS_TYPE = 'envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext';
+const UPSTREAM_TLS_TYPE = EXTENSION_TYPE_NAMES.upstreamTlsContext;
+const DOWNSTREAM_TLS_TYPE = EXTENSION_TYPE_NAMES.downstreamTlsContext;
 
 /** Unpacks a typed_config, requiring one of the expected types; the error names the field and the type found. */
 export function unpackTyped<T>(any: { type_url?: string; value?: Buffer | Uint8Array | null } | null | undefined, path: string, ...expected: string[]): T {
   if (!any) return fail(path, `typed_config is required (expected ${expected.join(' or ')})`);
-  const typeName = (any.type_url ?? '').slice((any.type_url ?? '').lastIndexOf('/') + 1);
+  const typeName = typeNameOf(any.type_url ?? '');
   if (expected.length > 0 && !expected.includes(typeName)) fail(path, `unsupported type ${typeName || '(none)'} (expected ${expected.join(' or ')})`);
   const decoded = envoyCodec().unpack<T>(any);
   if (!decoded.ok) return fail(path, decoded.error);
   return decoded.value;
+}
+
+/** A transport_socket: TLS (by name or by its context type) is compiled, raw_buffer means plaintext, others are refused. */
+function compileTransportSocket<T>(
+  socket: TransportSocket__Output | null | undefined,
+  path: string,
+  contextType: string,
+  compile: (any: Parameters<typeof unpackTyped>[0], path: string) => T,
+): T | undefined {
+  if (!socket) return undefined;
+  if (socket.name === 'envoy.transport_sockets.tls' || socket.typed_config?.type_url.endsWith(contextType)) return compile(socket.typed_config, `${path}.typed_config`);
+  if (socket.name !== 'envoy.transport_sockets.raw_buffer') fail(`${path}.name`, `transport socket ${socket.name} is not supported`);
+  return undefined;
+}
+
+/** A cluster's transport_socket → upstream TLS settings, or undefined for plaintext. */
+export function compileUpstreamTransportSocket(socket: TransportSocket__Output | null | undefined, path: string): UpstreamTlsConfig | undefined {
+  return compileTransportSocket(socket, path, UPSTREAM_TLS_TYPE, compileUpstreamTls);
+}
+
+/** A filter chain's transport_socket → downstream TLS settings, or undefined for plaintext. */
+export function compileDownstreamTransportSocket(socket: TransportSocket__Output | null | undefined, path: string): DownstreamTlsConfig | undefined {
+  return compileTransportSocket(socket, path, DOWNSTREAM_TLS_TYPE, compileDownstreamTls);
 }
 
 export function compileUpstreamTls(any: Parameters<typeof unpackTyped>[0], path: string): UpstreamTlsConfig {
