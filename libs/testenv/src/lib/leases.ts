@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from './proc';
 
 /**
  * Test runs using the environment hold a lease (a file named by their PID) so that the run which started the
@@ -7,15 +8,6 @@ import { join } from 'node:path';
  */
 const leaseDir = (stateDir: string): string => join(stateDir, 'leases');
 const ownerFile = (stateDir: string): string => join(stateDir, 'started-by-test-run');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function takeLease(stateDir: string, pid = process.pid): void {
   mkdirSync(leaseDir(stateDir), { recursive: true });
@@ -33,7 +25,7 @@ export function otherLeaseHolders(stateDir: string, pid = process.pid): number[]
   for (const name of readdirSync(leaseDir(stateDir))) {
     const holder = Number(name);
     if (!Number.isInteger(holder) || holder === pid) continue;
-    if (alive(holder)) holders.push(holder);
+    if (isAlive(holder)) holders.push(holder);
     else rmSync(join(leaseDir(stateDir), name), { force: true });
   }
   return holders;

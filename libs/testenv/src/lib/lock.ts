@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { dirname } from 'node:path';
 import { StepError } from './errors';
 import { info } from './log';
+import { isAlive } from './proc';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -11,15 +12,6 @@ function holder(file: string): number | undefined {
     return Number.isInteger(pid) ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -36,7 +28,7 @@ export async function withLock<T>(file: string, job: () => Promise<T>, timeoutMs
       break;
     } catch {
       const pid = holder(file);
-      if (pid === undefined || !alive(pid)) {
+      if (pid === undefined || !isAlive(pid)) {
         rmSync(file, { force: true }); // left by a process that died
         continue;
       }

@@ -52,7 +52,8 @@ export function cmdline(pid: number): string | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True while `pid` runs (a zombie, exited but not yet reaped, counts as gone). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {
