@@ -31,6 +31,8 @@ interface ActiveListener {
   config: ListenerConfig;
   chains: FilterChainRuntime[];
   defaultChain?: FilterChainRuntime;
+  /** Choosing a chain needs the first bytes (listener inspectors, or a chain matching on TLS/ALPN/SNI or serving HTTP). */
+  needsBytes: boolean;
   server?: Server;
   boundPort: number;
   connections: Set<ConnectionInfo>;
@@ -84,8 +86,7 @@ export class ListenerManager {
       const oldChains = [...existing.chains, ...(existing.defaultChain ? [existing.defaultChain] : [])];
       const oldConnections = existing.connections;
       existing.config = config;
-      existing.chains = config.filterChains.map((chain) => new FilterChainRuntime(chain, this.options));
-      existing.defaultChain = config.defaultChain && new FilterChainRuntime(config.defaultChain, this.options);
+      Object.assign(existing, this.buildChains(config));
       existing.connections = new Set();
       this.drainChains(oldChains, oldConnections);
     }
@@ -102,12 +103,21 @@ export class ListenerManager {
     return config.bindToPort || this.options.bindVirtualListeners === true;
   }
 
+  /** The filter chains of a listener config, ready to take connections; decided once per config, not per connection. */
+  private buildChains(config: ListenerConfig): Pick<ActiveListener, 'chains' | 'defaultChain' | 'needsBytes'> {
+    const chains = config.filterChains.map((chain) => new FilterChainRuntime(chain, this.options));
+    const needsBytes =
+      config.inspectTls ||
+      config.inspectHttp ||
+      chains.some((chain) => chain.http || chain.config.match.serverNames.length > 0 || chain.config.match.transportProtocol !== '' || chain.config.match.applicationProtocols.length > 0);
+    return { chains, defaultChain: config.defaultChain && new FilterChainRuntime(config.defaultChain, this.options), needsBytes };
+  }
+
   private async create(config: ListenerConfig): Promise<ActiveListener> {
     const scope = listenerScope(`${config.address}_${config.port}`);
     const listener: ActiveListener = {
       config,
-      chains: config.filterChains.map((chain) => new FilterChainRuntime(chain, this.options)),
-      defaultChain: config.defaultChain && new FilterChainRuntime(config.defaultChain, this.options),
+      ...this.buildChains(config),
       boundPort: config.port,
       connections: new Set(),
       sockets: new Set(),
@@ -168,8 +178,7 @@ export class ListenerManager {
       destination = { address: accepting.config.address, port: accepting.config.port };
     }
     listener.stats.cxTotal.value++;
-    const needsBytes = listener.config.inspectTls || listener.config.inspectHttp || listener.chains.some((chain) => chain.http || chain.config.match.serverNames.length > 0 || chain.config.match.transportProtocol !== '' || chain.config.match.applicationProtocols.length > 0);
-    if (!needsBytes) {
+    if (!listener.needsBytes) {
       this.dispatch(listener, socket, destination, undefined);
       return;
     }
