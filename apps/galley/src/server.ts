@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { GalleyServer, type GalleyOptions } from '@isthmus/galley';
 import { createComponentRuntime, type ComponentRuntime } from '@isthmus/runtime';
 
@@ -32,10 +32,17 @@ export interface GalleyFlags {
   readonly shutdownDeadline: number;
 }
 
-/** Flags → GalleyOptions (pure apart from reading the kubeconfig); throws naming the flag that is wrong. */
-export function galleyOptions(flags: GalleyFlags, runtime: Pick<ComponentRuntime, 'logs' | 'registry' | 'readiness' | 'ops'>): GalleyOptions {
-  const needsKube = !flags.configPath || (flags.enableValidation && flags.reconcileWebhook);
-  const kubeConfig = needsKube ? loadKubeConfig(flags.kubeconfig) : undefined;
+/** Whether the flags need the API server: no config directory, or the webhook configuration to reconcile. */
+export function needsKubernetes(flags: GalleyFlags): boolean {
+  return !flags.configPath || (flags.enableValidation && flags.reconcileWebhook);
+}
+
+/** Flags → GalleyOptions (pure); throws naming the flag that is wrong. `kubeConfig` is loaded when needsKubernetes. */
+export function galleyOptions(
+  flags: GalleyFlags,
+  runtime: Pick<ComponentRuntime, 'logs' | 'registry' | 'readiness' | 'ops'>,
+  kubeConfig?: KubeConfig,
+): GalleyOptions {
   const requireFile = (flag: string, path: string, why: string) => {
     if (!existsSync(path)) throw new Error(`--${flag}: ${path} does not exist (${why})`);
   };
@@ -79,17 +86,12 @@ export function galleyOptions(flags: GalleyFlags, runtime: Pick<ComponentRuntime
   };
 }
 
-function loadKubeConfig(path: string): KubeConfig {
-  const kubeConfig = new KubeConfig();
-  if (path) kubeConfig.loadFromFile(path);
-  else kubeConfig.loadFromCluster();
-  return kubeConfig;
-}
-
 /** `galley server`: ops runtime + GalleyServer, stopped in order on SIGTERM. */
 export async function runGalley(flags: GalleyFlags): Promise<void> {
   const runtime = createComponentRuntime({ name: 'galley', opsAddress: flags.monitoringPort, ...flags });
-  const galley = new GalleyServer(galleyOptions(flags, runtime));
+  // Imported on demand: the Kubernetes client costs ~70 MB of RSS at import (see kubernetes.ts).
+  const kubeConfig = needsKubernetes(flags) ? (await import('./kubernetes')).loadKubeConfig(flags.kubeconfig) : undefined;
+  const galley = new GalleyServer(galleyOptions(flags, runtime, kubeConfig));
   runtime.shutdown.onShutdown('galley', () => galley.stop());
   await runtime.start();
   await galley.start();

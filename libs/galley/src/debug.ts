@@ -1,8 +1,6 @@
 import type { McpSnapshot, SinkStatus } from '@isthmus/mcp';
 import type { ConfigSource } from './model';
 import type { Rejection } from './processing';
-import { FileSource } from './sources/file-source';
-import { KubeSource } from './sources/kube-source';
 
 /** What `/debug/mcp` shows: each collection's version and size, each sink's ACKed versions, what is held back. */
 export function debugReport(input: {
@@ -29,8 +27,7 @@ export function debugReport(input: {
     sources: input.sources.map((source) => ({
       name: source.name,
       synced: source.hasSynced(),
-      ...(source instanceof FileSource ? { problems: source.problems() } : {}),
-      ...(source instanceof KubeSource ? { types: source.status() } : {}),
+      ...source.details?.(),
     })),
   };
 }

@@ -9,12 +9,10 @@ import type { Registry } from 'prom-client';
 import { ConfigAuditPublisher, CONFIG_EVENTS_TOPIC } from './audit';
 import { IstioConfigSchema } from './config-schema';
 import { debugReport } from './debug';
-import { KubeStatusReporter } from './kube-status';
 import type { ConfigSource } from './model';
-import { ConfigPipeline } from './pipeline';
+import { ConfigPipeline, type StatusReporter } from './pipeline';
+import { DeferredSource } from './sources/deferred-source';
 import { FileSource } from './sources/file-source';
-import { KubeSource } from './sources/kube-source';
-import { applyWebhookConfiguration, buildWebhookConfiguration } from './webhook/config';
 import { WebhookServer } from './webhook/server';
 
 export interface GalleyOptions {
@@ -67,6 +65,9 @@ export class GalleyServer {
   private readonly grpc: GrpcServer | undefined;
   private readonly webhook: WebhookServer | undefined;
   private readonly events: EventPublisher;
+  /** Writes status conditions once start() has loaded the Kubernetes module; nothing is processed before that. */
+  private statusReporter: StatusReporter | undefined;
+  private readonly statusWriter: StatusReporter = { report: (...args) => this.statusReporter?.report(...args) };
 
   constructor(private readonly options: GalleyOptions) {
     const { logs, registry } = options;
@@ -82,7 +83,7 @@ export class GalleyServer {
             }),
           ]
         : options.kubeConfig
-          ? [new KubeSource({ kubeConfig: options.kubeConfig, schema: this.schema, logger: logs.scope('source'), resyncMs: options.resyncMs })]
+          ? [this.kubeSource(options.kubeConfig)]
           : [];
     if (this.sources.length === 0) throw new Error('galley: no config source: give --configPath or a kubeconfig');
     this.events = createEventPublisher({
@@ -100,10 +101,7 @@ export class GalleyServer {
       registry,
       debounce: options.debounce,
       changes: new ConfigAuditPublisher(this.events),
-      status:
-        options.writeStatus && options.kubeConfig && !options.configPath
-          ? new KubeStatusReporter(options.kubeConfig, logs.scope('status'))
-          : undefined,
+      status: options.writeStatus && options.kubeConfig && !options.configPath ? this.statusWriter : undefined,
     });
     if (options.mcp) {
       this.mcp = new McpSourceService({
@@ -125,15 +123,21 @@ export class GalleyServer {
   async start(): Promise<GalleyPorts> {
     const gate = this.options.readiness?.gate('config-sources', 'config sources have not finished their initial sync');
     const webhookPort = await this.webhook?.start();
+    const { kubeConfig } = this.options;
+    // Loaded only with a kubeconfig: the Kubernetes client costs ~70 MB of RSS at import (see kubernetes.ts).
+    const kube = kubeConfig ? await import('./kubernetes') : undefined;
+    if (kube && kubeConfig && this.options.writeStatus && !this.options.configPath) {
+      this.statusReporter = new kube.KubeStatusReporter(kubeConfig, this.options.logs.scope('status'));
+    }
     const reconcile = this.options.webhook?.reconcile;
-    if (reconcile && this.options.kubeConfig) {
-      const configuration = buildWebhookConfiguration({
+    if (reconcile && kube && kubeConfig) {
+      const configuration = kube.buildWebhookConfiguration({
         name: reconcile.name,
         caBundlePem: readFileSync(reconcile.caCertFile, 'utf8'),
         url: reconcile.url,
         service: { namespace: reconcile.namespace, name: 'istio-galley', port: 443 },
       });
-      await applyWebhookConfiguration(this.options.kubeConfig, configuration, this.options.logs.scope('validation'));
+      await kube.applyWebhookConfiguration(kubeConfig, configuration, this.options.logs.scope('validation'));
     }
     const mcpPort = this.options.mcp
       ? await this.grpc?.listen(this.options.mcp.address, serverCredentials({ tls: this.options.mcp.tls }))
@@ -153,6 +157,14 @@ export class GalleyServer {
     await this.webhook?.stop();
     await this.pipeline.stop();
     await this.events.stop(2000);
+  }
+
+  private kubeSource(kubeConfig: KubeConfig): ConfigSource {
+    const { logs, resyncMs } = this.options;
+    return new DeferredSource('kubernetes', async () => {
+      const { KubeSource } = await import('./kubernetes');
+      return new KubeSource({ kubeConfig, schema: this.schema, logger: logs.scope('source'), resyncMs });
+    });
   }
 
   /** What `/debug/mcp` serves. */

@@ -1,5 +1,4 @@
 export { CORE_KINDS, IstioConfigSchema, kindInfoOf } from './config-schema';
-export { KubeStatusReporter, validCondition } from './kube-status';
 export {
   apiVersionOf,
   mcpName,
@@ -24,8 +23,7 @@ export {
 } from './processing';
 export { parseConfigFile, type FileProblem, type ParsedFile } from './sources/file-parse';
 export { FileSource, type FileSourceOptions } from './sources/file-source';
-export { kubeTypeOf, toRawResource } from './sources/kube-conversion';
-export { KubeSource, type KubeSourceOptions } from './sources/kube-source';
+export type { KubeSourceOptions } from './sources/kube-source';
 export {
   admit,
   parseReview,
@@ -35,13 +33,8 @@ export {
   type AdmissionVerdict,
   type WebhookEndpoint,
 } from './webhook/admission';
-export {
-  applyWebhookConfiguration,
-  buildWebhookConfiguration,
-  deleteWebhookConfiguration,
-  WEBHOOK_CONFIGURATION_NAME,
-  type WebhookConfigurationOptions,
-} from './webhook/config';
+// The Kubernetes pieces (KubeSource, KubeStatusReporter, webhook registration) are in ./kubernetes, loaded on demand.
+export type { WebhookConfigurationOptions } from './webhook/config';
 export { WebhookServer, type WebhookServerOptions } from './webhook/server';
 export { auditEventOf, ConfigAuditPublisher, CONFIG_EVENTS_TOPIC, type ConfigAuditEvent } from './audit';
 export { debugReport } from './debug';

@@ -71,4 +71,6 @@ export interface ConfigSource {
   resources(): Iterable<RawResource>;
   onChange(listener: () => void): void;
   hasSynced(): boolean;
+  /** Source-specific fields for `/debug/mcp` (a file source's parse problems, a Kubernetes source's watches). */
+  details?(): Record<string, unknown>;
 }

@@ -76,6 +76,10 @@ export class FileSource implements ConfigSource {
     return [...this.files.values()].flatMap((state) => state.problems);
   }
 
+  details(): { problems: FileProblem[] } {
+    return { problems: this.problems() };
+  }
+
   onChange(listener: () => void): void {
     this.listeners.push(listener);
   }

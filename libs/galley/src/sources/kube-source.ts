@@ -50,8 +50,8 @@ export class KubeSource implements ConfigSource {
     this.listeners.push(listener);
   }
 
-  status(): WatchedTypeStatus[] {
-    return this.watches.status();
+  details(): { types: WatchedTypeStatus[] } {
+    return { types: this.watches.status() };
   }
 
   private onEvent(type: KubeResourceType, event: string, object: KubernetesObject): void {

@@ -1,0 +1,15 @@
+/**
+ * Galley's Kubernetes pieces: the CRD source, status writer and webhook registration. Not re-exported by index.ts:
+ * the Kubernetes client costs ~70 MB of RSS at import, so galley-server.ts imports this module only when a
+ * kubeconfig is given, and Galley in file mode never loads it.
+ */
+export { KubeStatusReporter, validCondition } from './kube-status';
+export { kubeTypeOf, toRawResource } from './sources/kube-conversion';
+export { KubeSource, type KubeSourceOptions } from './sources/kube-source';
+export {
+  applyWebhookConfiguration,
+  buildWebhookConfiguration,
+  deleteWebhookConfiguration,
+  WEBHOOK_CONFIGURATION_NAME,
+  type WebhookConfigurationOptions,
+} from './webhook/config';
