@@ -1,7 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { withMeshDefaults, type IstioResource } from '@isthmus/config-model';
-import { buildPushContext, generateProxyConfig, parseConfigText, parseProxy, ServiceEntryRegistry } from '@isthmus/pilot';
+import { SCENARIO_CASES, SCENARIO_PROXIES, generateScenario, type ScenarioProxy } from '@isthmus/pilot/testing';
 import { envoyCodec } from '@isthmus/protos';
 import type { Cluster__Output, ClusterLoadAssignment__Output, Listener__Output, RouteConfiguration__Output } from '@isthmus/protos';
 import { compileCluster, compileEndpoints, compileListener, compileRouteConfiguration } from '@isthmus/proxy';
@@ -11,46 +8,10 @@ import { Snapshot, TYPE_URL } from '@isthmus/xds';
  * Interop with Pilot: everything Pilot generates for the walkthrough's scenarios (sidecar and ingress gateway) must
  * compile in the proxy — nothing NACKed, nothing silently dropped. Uses Pilot's own scenario fixtures.
  */
-const SCENARIOS = join(__dirname, '../../../libs/pilot/testdata/scenarios');
-const CASES: Record<string, string[]> = {
-  '10-mtls-permissive': ['10'],
-  '11-client-istio-mutual': ['10', '11'],
-  '12-server-strict': ['10', '11', '12'],
-  '20-21-gateway-tls': ['20', '21'],
-  '41-42-dark-launch-v1': ['20', '41', '42'],
-  '43-header-routing': ['20', '41', '43'],
-  '44-canary-80-20': ['20', '41', '44'],
-  '45-no-retries': ['20', '41', '45'],
-  '46-retries-timeout': ['20', '41', '46'],
-  '47-circuit-breaker': ['20', '47', '42'],
-  '48-fault-for-jason': ['20', '41', '48'],
-  '50-registry-only': ['50'],
-  '51-external-service': ['50', '51'],
-  '53-external-timeout': ['50', '51', '53'],
-  '30-authorization': ['10', '11', '12', '30'],
-};
-const PROXIES = {
-  sidecar: { id: 'sidecar~10.1.0.10~trader-v1-7d9f.stock-trader~stock-trader.svc.cluster.local', metadata: { LABELS: { app: 'trader', version: 'v1' } } },
-  gateway: { id: 'router~10.1.0.2~istio-ingressgateway-5b4c.istio-system~istio-system.svc.cluster.local', metadata: { LABELS: { istio: 'ingressgateway', app: 'istio-ingressgateway' } } },
-};
+const CASES: Record<string, readonly string[]> = { ...SCENARIO_CASES, '30-authorization': ['10', '11', '12', '30'] };
 
-function generate(prefixes: string[], kind: keyof typeof PROXIES): Snapshot {
-  const files = readdirSync(SCENARIOS);
-  const chosen = ['00-services.yaml', ...prefixes.map((prefix) => files.find((file) => file.startsWith(`${prefix}-`)) ?? '')];
-  let mesh = withMeshDefaults();
-  const byKey = new Map<string, IstioResource>();
-  for (const file of chosen) {
-    const parsed = parseConfigText(readFileSync(join(SCENARIOS, file), 'utf8'), file, 'stock-trader');
-    for (const resource of parsed.resources) byKey.set(`${resource.kind}/${resource.metadata.namespace}/${resource.metadata.name}`, resource);
-    if (parsed.mesh) mesh = parsed.mesh;
-  }
-  const resources = [...byKey.values()];
-  const registry = new ServiceEntryRegistry();
-  registry.update(resources.filter((resource) => resource.kind === 'ServiceEntry') as IstioResource<never>[]);
-  const push = buildPushContext({ mesh, services: registry.services(), endpoints: (host) => registry.endpoints(host), resources });
-  const proxy = parseProxy(PROXIES[kind]);
-  if (!proxy.ok) throw new Error(proxy.error);
-  return Snapshot.fromObjects(generateProxyConfig(push, proxy.proxy));
+function generate(prefixes: readonly string[], kind: ScenarioProxy): Snapshot {
+  return Snapshot.fromObjects(generateScenario(prefixes, kind));
 }
 
 function compileAll(snapshot: Snapshot): string[] {
@@ -77,7 +38,7 @@ function compileAll(snapshot: Snapshot): string[] {
 
 describe('Pilot → proxy: every generated resource compiles', () => {
   for (const [name, prefixes] of Object.entries(CASES)) {
-    for (const kind of Object.keys(PROXIES) as (keyof typeof PROXIES)[]) {
+    for (const kind of Object.keys(SCENARIO_PROXIES) as ScenarioProxy[]) {
       it(`${name} (${kind})`, () => {
         expect(compileAll(generate(prefixes, kind))).toEqual([]);
       });
