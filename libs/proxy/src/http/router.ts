@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { rbacAllows, type RbacConfig, type RbacRequest } from '../config/rbac-config';
-import type { CompiledRoute, CorsConfig, FaultConfig, RedirectActionConfig, RequestView } from '../config/types';
+import type { CompiledRoute, CompiledVirtualHost, CorsConfig, FaultConfig, RedirectActionConfig, RequestView, RouteTable } from '../config/types';
 import { Exchange } from './exchange';
 import { forward } from './forwarder';
 import { LocalReplyBody, ResponseFlag } from './local-reply';
@@ -18,23 +18,15 @@ export function handleRequest(context: HttpContext, request: DownstreamRequest, 
     return;
   }
   const table = context.routes();
-  const virtualHost = table?.selectHost(exchange.authority);
   const view: RequestView = { method: request.method ?? 'GET', path: exchange.path, pathOnly: exchange.pathOnly, query: exchange.query, headers: request.headers };
-  let route: CompiledRoute | undefined;
-  if (virtualHost) {
-    for (const candidate of virtualHost.routes) {
-      if (candidate.matches(view)) {
-        route = candidate;
-        break;
-      }
-    }
-  }
-  if (!table || !virtualHost || !route) {
+  const selected = table && selectRoute(table, exchange.authority, view);
+  if (!table || !selected) {
     context.stats.noRoute.value++;
     exchange.addFlag(ResponseFlag.noRoute);
     drainThen(request, () => exchange.localReply(404, ''));
     return;
   }
+  const { virtualHost, route } = selected;
   exchange.route = route;
   exchange.virtualHost = virtualHost;
   exchange.responseMutations = [route.mutations, virtualHost.mutations, table.mutations];
@@ -61,6 +53,14 @@ export function handleRequest(context: HttpContext, request: DownstreamRequest, 
     }
   }
   runAction(exchange, route);
+}
+
+/** Envoy's route selection: the virtual host for the authority, then the first of its routes that matches. */
+export function selectRoute(table: RouteTable, authority: string, view: RequestView): { virtualHost: CompiledVirtualHost; route: CompiledRoute } | undefined {
+  const virtualHost = table.selectHost(authority);
+  if (!virtualHost) return undefined;
+  for (const route of virtualHost.routes) if (route.matches(view)) return { virtualHost, route };
+  return undefined;
 }
 
 function continueAfterDelay(exchange: Exchange, route: CompiledRoute, abort: FaultConfig | undefined): void {

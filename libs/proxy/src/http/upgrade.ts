@@ -2,8 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
-import type { CompiledRoute, RequestView } from '../config/types';
+import type { RequestView } from '../config/types';
 import { copyRequestHeaders } from './headers';
+import { selectRoute } from './router';
 import type { HttpContext } from './types';
 
 /**
@@ -22,14 +23,7 @@ export function handleUpgrade(context: HttpContext, request: IncomingMessage, so
     headers: request.headers,
   };
   const table = context.routes();
-  const virtualHost = table?.selectHost(String(request.headers.host ?? ''));
-  let route: CompiledRoute | undefined;
-  for (const candidate of virtualHost?.routes ?? []) {
-    if (candidate.matches(view)) {
-      route = candidate;
-      break;
-    }
-  }
+  const route = table && selectRoute(table, String(request.headers.host ?? ''), view)?.route;
   const reject = (status: string) => {
     socket.end(`HTTP/1.1 ${status}\r\nserver: ${context.config.serverName}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`);
   };
