@@ -1,6 +1,7 @@
 import { credentials as grpcCredentials, Metadata, status } from '@grpc/grpc-js';
 import { istioGrpc, type HealthCheckResponse__Output } from '@isthmus/protos';
 import { createMetricsRegistry, LogScopes } from '@isthmus/runtime';
+import { createCa, issue } from '@isthmus/testenv';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,6 @@ import { connect } from 'node:tls';
 import { grpcBindTarget } from './address';
 import { channelCredentials, serverCredentials } from './credentials';
 import { GrpcServer } from './server';
-import { testPki } from '../test/pki';
 
 const logger = new LogScopes('test', new Map([['default', 'fatal']])).root;
 type HealthClient = InstanceType<ReturnType<typeof istioGrpc>['grpc']['health']['v1']['Health']>;
@@ -74,17 +74,19 @@ describe('GrpcServer', () => {
 
   describe('TLS from files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'isthmus-grpc-'));
-    const pki = testPki('grpc-test');
+    const ca = createCa('grpc-test-ca', 1);
+    const serverCert = (serial: string) =>
+      issue(ca, { commonName: 'grpc-test-server', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'], usage: 'server', validDays: 1, serial });
     const files = { certFile: join(dir, 'cert.pem'), keyFile: join(dir, 'key.pem'), caFile: join(dir, 'ca.pem') };
     const client = { certFile: join(dir, 'client.pem'), keyFile: join(dir, 'client-key.pem'), caFile: join(dir, 'ca.pem') };
     beforeAll(() => {
-      const serverPem = pki.issue('server', '10');
-      const clientPem = pki.issue('client', '11');
-      writeFileSync(files.certFile, serverPem.cert);
-      writeFileSync(files.keyFile, serverPem.key);
-      writeFileSync(files.caFile, pki.ca);
-      writeFileSync(client.certFile, clientPem.cert);
-      writeFileSync(client.keyFile, clientPem.key);
+      const serverPem = serverCert('10');
+      const clientPem = issue(ca, { commonName: 'grpc-test-client', usage: 'client', validDays: 1, serial: '11' });
+      writeFileSync(files.certFile, serverPem.certPem);
+      writeFileSync(files.keyFile, serverPem.keyPem);
+      writeFileSync(files.caFile, ca.certPem);
+      writeFileSync(client.certFile, clientPem.certPem);
+      writeFileSync(client.keyFile, clientPem.keyPem);
     });
 
     it('serves TLS, and with mTLS rejects clients without a certificate', async () => {
@@ -106,16 +108,16 @@ describe('GrpcServer', () => {
       tlsClient.close();
       const servedSerial = () =>
         new Promise<string>((resolve, reject) => {
-          const socket = connect({ host: '127.0.0.1', port, ca: pki.ca, servername: 'localhost', ALPNProtocols: ['h2'] }, () => {
+          const socket = connect({ host: '127.0.0.1', port, ca: ca.certPem, servername: 'localhost', ALPNProtocols: ['h2'] }, () => {
             resolve(new X509Certificate(socket.getPeerX509Certificate()?.raw ?? Buffer.alloc(0)).serialNumber);
             socket.end();
           });
           socket.on('error', reject);
         });
       expect(await servedSerial()).toBe('10');
-      const rotated = pki.issue('server', '20');
-      writeFileSync(files.certFile, rotated.cert);
-      writeFileSync(files.keyFile, rotated.key);
+      const rotated = serverCert('20');
+      writeFileSync(files.certFile, rotated.certPem);
+      writeFileSync(files.keyFile, rotated.keyPem);
       let serial = await servedSerial();
       for (let attempt = 0; attempt < 50 && serial !== '20'; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 100));

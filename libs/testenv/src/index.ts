@@ -5,6 +5,14 @@
 export { kubeConfig, createNamespace, deleteNamespace, eventually, uniqueName, isNotFound, TESTENV_LABEL } from './testing/kube';
 export { useNamespace, type NamespaceFixture } from './testing/namespace';
 export { kafkaBrokers, kafkaConfig } from './testing/kafka';
-export { createServingCert, type ServingCert } from './testing/certs';
+export {
+  createServingCert,
+  createCa,
+  issue,
+  type ServingCert,
+  type CertificateAuthority,
+  type KeyPairPem,
+  type LeafOptions,
+} from './testing/certs';
 export { beginTestSession, endTestSession, type SessionResult } from './lib/test-session';
 export { usingLocalKube, usingLocalKafka } from './testing/local';

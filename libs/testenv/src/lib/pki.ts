@@ -19,6 +19,8 @@ export interface LeafOptions {
   ipAddresses?: string[];
   usage: 'server' | 'client' | 'both';
   validDays?: number;
+  /** Hex serial number (a random one when not given), for tests that tell certificates apart by serial. */
+  serial?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -76,7 +78,7 @@ export function issue(ca: CertificateAuthority, options: LeafOptions): KeyPairPe
   const keys = generateKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
-  cert.serialNumber = serial();
+  cert.serialNumber = options.serial ?? serial();
   validity(cert, options.validDays ?? 365);
   cert.setSubject([
     { name: 'commonName', value: options.commonName },

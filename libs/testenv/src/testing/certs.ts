@@ -1,5 +1,7 @@
 import { createCa, issue } from '../lib/pki';
 
+export { createCa, issue, type CertificateAuthority, type KeyPairPem, type LeafOptions } from '../lib/pki';
+
 export interface ServingCert {
   /** PEM of the CA that signed the certificate (for a webhook's `caBundle`, base64-encode it). */
   caPem: string;
