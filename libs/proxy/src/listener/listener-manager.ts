@@ -83,7 +83,7 @@ export class ListenerManager {
       const existing = this.listeners.get(config.name);
       if (!existing || existing.config === config) continue;
       // Same socket, new chains: new connections use them at once; the old chains drain.
-      const oldChains = [...existing.chains, ...(existing.defaultChain ? [existing.defaultChain] : [])];
+      const oldChains = allChains(existing);
       const oldConnections = existing.connections;
       existing.config = config;
       Object.assign(existing, this.buildChains(config));
@@ -140,7 +140,7 @@ export class ListenerManager {
 
   private retire(listener: ActiveListener, drain: boolean): void {
     listener.server?.close();
-    const chains = [...listener.chains, ...(listener.defaultChain ? [listener.defaultChain] : [])];
+    const chains = allChains(listener);
     if (drain) this.drainChains(chains, listener.connections);
     else for (const chain of chains) chain.destroy();
   }
@@ -288,14 +288,18 @@ export class ListenerManager {
     for (const listener of listeners) listener.server?.close();
     for (const listener of listeners) {
       for (const info of listener.connections) info.draining = true;
-      for (const chain of [...listener.chains, ...(listener.defaultChain ? [listener.defaultChain] : [])]) chain.drain();
+      for (const chain of allChains(listener)) chain.drain();
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(drainMs, 100)).unref());
     for (const listener of listeners) {
-      for (const chain of [...listener.chains, ...(listener.defaultChain ? [listener.defaultChain] : [])]) chain.destroy();
+      for (const chain of allChains(listener)) chain.destroy();
       for (const socket of listener.sockets) socket.destroy();
     }
   }
+}
+
+function allChains(listener: Pick<ActiveListener, 'chains' | 'defaultChain'>): FilterChainRuntime[] {
+  return listener.defaultChain ? [...listener.chains, listener.defaultChain] : listener.chains;
 }
 
 /** Same address and port (a listener asked for port 0 keeps the port it was given). */
