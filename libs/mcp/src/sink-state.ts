@@ -1,4 +1,4 @@
-import { MCP_BODY_TYPE_NAME, type JsonObject } from '@isthmus/protos';
+import { MCP_BODY_TYPE_NAME, typeUrl, type JsonObject } from '@isthmus/protos';
 import { decodeStruct, type ReceivedResources } from './wire-decode';
 
 /** Metadata of one resource as a sink receives it. */
@@ -40,7 +40,7 @@ export interface SinkUpdate<T> extends SinkCollectionState<T> {
 /** `undo` restores `held` when the update was applied in place (incremental) and the caller then rejected it. */
 export type DecodeOutcome<T> = { ok: true; update: SinkUpdate<T>; undo: () => void } | { ok: false; error: string };
 
-const STRUCT_TYPE_URL = `type.googleapis.com/${MCP_BODY_TYPE_NAME}`;
+const STRUCT_TYPE_URL = typeUrl(MCP_BODY_TYPE_NAME);
 
 /**
  * Resources message → the next collection state (pure). Incremental responses apply on top of `held`; a resource

@@ -2,6 +2,7 @@ import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import {
   istioGrpc,
   MCP_BODY_TYPE_NAME,
+  typeUrl,
   type JsonObject,
   type JsonValue,
   type McpRequestResources__Output,
@@ -22,7 +23,7 @@ export interface WireResources {
 
 const encoded = new WeakMap<McpEntry, Buffer>();
 
-const STRUCT_TYPE_URL = `type.googleapis.com/${MCP_BODY_TYPE_NAME}`;
+const STRUCT_TYPE_URL = typeUrl(MCP_BODY_TYPE_NAME);
 
 /**
  * The wire form of one entry (istio.mcp.v1alpha1.Resource), computed once per entry object. Hand-encoded (field
