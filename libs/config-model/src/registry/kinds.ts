@@ -211,7 +211,6 @@ export const ISTIO_KINDS: readonly KindDescriptor[] = [
   kind<Rule>({
     ...POLICY,
     ...names({ kind: 'rule', plural: 'rules' }),
-    listKind: 'ruleList',
     collection: 'istio/policy/v1beta1/rules',
     crdFile: 'crd-10.yaml',
     description: 'Mixer rule: when match is true, dispatch instances to handlers.',
@@ -221,7 +220,6 @@ export const ISTIO_KINDS: readonly KindDescriptor[] = [
   kind<AttributeManifest>({
     ...POLICY,
     ...names({ kind: 'attributemanifest', plural: 'attributemanifests' }),
-    listKind: 'attributemanifestList',
     collection: 'istio/policy/v1beta1/attributemanifests',
     crdFile: 'crd-10.yaml',
     description: 'Vocabulary of attributes.',
@@ -263,7 +261,6 @@ export const ISTIO_KINDS: readonly KindDescriptor[] = [
   kind<AdapterInfo>({
     ...POLICY,
     ...names({ kind: 'adapter', plural: 'adapters' }),
-    listKind: 'adapterList',
     collection: 'istio/config/v1alpha2/adapters',
     crdFile: 'crd-10.yaml',
     description: 'Describes an out-of-process Mixer adapter.',
@@ -273,7 +270,6 @@ export const ISTIO_KINDS: readonly KindDescriptor[] = [
   kind<Instance>({
     ...POLICY,
     ...names({ kind: 'instance', plural: 'instances' }),
-    listKind: 'instanceList',
     collection: 'istio/policy/v1beta1/instances',
     crdFile: 'crd-10.yaml',
     description: 'A Mixer template instance.',
@@ -283,7 +279,6 @@ export const ISTIO_KINDS: readonly KindDescriptor[] = [
   kind<Template>({
     ...POLICY,
     ...names({ kind: 'template', plural: 'templates' }),
-    listKind: 'templateList',
     collection: 'istio/config/v1alpha2/templates',
     crdFile: 'crd-10.yaml',
     description: 'Describes an out-of-process Mixer template.',
@@ -293,7 +288,6 @@ export const ISTIO_KINDS: readonly KindDescriptor[] = [
   kind<Handler>({
     ...POLICY,
     ...names({ kind: 'handler', plural: 'handlers' }),
-    listKind: 'handlerList',
     collection: 'istio/policy/v1beta1/handlers',
     crdFile: 'crd-10.yaml',
     description: 'A configured Mixer adapter.',
