@@ -5,7 +5,7 @@ import type { HeaderMatcher, Route, RouteAction, StringMatcher } from '@isthmus/
 import { resolveShortName } from '../model/hostname';
 import type { Proxy } from '../model/proxy';
 import { Service, labelsMatch } from '../model/service';
-import { destinationRuleFor } from '../push/queries';
+import { destinationRuleFor, destinationRulesMatching } from '../push/queries';
 import { effectivePolicy } from './cluster-policy';
 import type { DeepReadonly, PushContext, VirtualServiceEntry } from '../push/push-context';
 import { fractionalPercent, msDuration, pack, protoDuration } from './envoy-util';
@@ -197,7 +197,7 @@ export function destinationCluster(ctx: RouteContext, vs: VirtualServiceEntry, d
 }
 
 function hasSubset(ctx: RouteContext, _vs: VirtualServiceEntry, host: string, subset: string): boolean {
-  return ctx.push.destinationRules.some((dr) => (dr.host === host || (dr.host.startsWith('*') && host.endsWith(dr.host.slice(1)))) && (dr.spec.subsets ?? []).some((s) => s.name === subset));
+  return destinationRulesMatching(ctx.push, host).some((dr) => (dr.spec.subsets ?? []).some((s) => s.name === subset));
 }
 
 /** DestinationRule consistentHash of the (first) destination → the route's hash policy (RING_HASH needs one). */

@@ -58,6 +58,9 @@ export interface PushContext {
   /** In creation order (config order): the first VirtualService for a host wins, as in Istio. */
   readonly virtualServices: readonly VirtualServiceEntry[];
   readonly destinationRules: readonly DestinationRuleEntry[];
+  /** `destinationRules` with an exact host, by host (config order kept); the rest in `wildcardDestinationRules`. */
+  readonly destinationRulesByHost: ReadonlyMap<string, readonly DestinationRuleEntry[]>;
+  readonly wildcardDestinationRules: readonly DestinationRuleEntry[];
   readonly gateways: readonly GatewayEntry[];
   readonly sidecars: readonly NamedSpec<Sidecar>[];
   readonly policies: readonly NamedSpec<Policy>[];
@@ -114,6 +117,13 @@ export function buildPushContext(inputs: PushInputs): PushContext {
     exportTo: dr.spec.exportTo ?? mesh.defaultDestinationRuleExportTo,
     spec: dr.spec,
   }));
+  const destinationRulesByHost = new Map<string, DestinationRuleEntry[]>();
+  for (const dr of destinationRules) {
+    if (dr.host.startsWith('*')) continue;
+    const list = destinationRulesByHost.get(dr.host) ?? [];
+    list.push(dr);
+    destinationRulesByHost.set(dr.host, list);
+  }
   const meshPolicies = ofKind<Policy>(inputs.resources, 'MeshPolicy');
   return {
     mesh,
@@ -124,6 +134,8 @@ export function buildPushContext(inputs: PushInputs): PushContext {
     endpointsByAddress,
     virtualServices,
     destinationRules,
+    destinationRulesByHost,
+    wildcardDestinationRules: destinationRules.filter((dr) => dr.host.startsWith('*')),
     gateways: ofKind<Gateway>(inputs.resources, 'Gateway'),
     sidecars: ofKind<Sidecar>(inputs.resources, 'Sidecar'),
     policies: ofKind<Policy>(inputs.resources, 'Policy'),

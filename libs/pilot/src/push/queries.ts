@@ -58,11 +58,19 @@ export function virtualServiceForHost(candidates: readonly VirtualServiceEntry[]
 }
 
 /**
+ * Every DestinationRule whose host matches `hostname`, exact-host rules first (an exact host always outranks a wildcard
+ * in `hostSpecificity`), each group in config order. Uses the push's host index instead of scanning every rule.
+ */
+export function destinationRulesMatching(push: PushContext, hostname: string): DestinationRuleEntry[] {
+  return [...(push.destinationRulesByHost.get(hostname) ?? []), ...push.wildcardDestinationRules.filter((dr) => hostMatches(dr.host, hostname))];
+}
+
+/**
  * The DestinationRule for a service host as seen from a proxy namespace: rules in the proxy's namespace first, then
  * in the service's namespace, then the root namespace, then any exported rule; within a tier the most specific host.
  */
 export function destinationRuleFor(push: PushContext, proxyNamespace: string, service: Pick<Service, 'hostname' | 'namespace'>): DestinationRuleEntry | undefined {
-  const candidates = push.destinationRules.filter((dr) => hostMatches(dr.host, service.hostname) && exportedTo(dr.exportTo, dr.namespace, proxyNamespace));
+  const candidates = destinationRulesMatching(push, service.hostname).filter((dr) => exportedTo(dr.exportTo, dr.namespace, proxyNamespace));
   const tiers = [proxyNamespace, service.namespace, push.mesh.rootNamespace];
   for (const tier of tiers) {
     const found = mostSpecific(candidates.filter((dr) => dr.namespace === tier));
