@@ -8,10 +8,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '@isthmus/runtime/testing';
 import { Snapshot } from '@isthmus/xds';
 import { httpListener, simpleRoute, startTestAdsServer } from '@isthmus/xds/testing';
 import autocannon from 'autocannon';
@@ -23,14 +23,6 @@ const ROOT = join(__dirname, '../..');
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 16;
 const BODY = 'x'.repeat(1024);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function waitForPort(port: number, path = '/', timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

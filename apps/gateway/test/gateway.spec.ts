@@ -2,18 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@isthmus/runtime/testing';
 import { Snapshot } from '@isthmus/xds';
 import { edsCluster, endpoints, httpListener, simpleRoute, startTestAdsServer, type TestAdsServer } from '@isthmus/xds/testing';
 
 const ROOT = join(__dirname, '../../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function get(port: number, path: string, host = 'web'): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {

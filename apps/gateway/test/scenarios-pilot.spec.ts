@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildNode, ProxyEngine, XdsSubscriber } from '@isthmus/proxy';
+import { freePort } from '@isthmus/runtime/testing';
 
 /**
  * The walkthrough's routing scenarios S7–S13 end to end: Pilot (a real process, file mode, services as ServiceEntries
@@ -13,14 +14,6 @@ import { buildNode, ProxyEngine, XdsSubscriber } from '@isthmus/proxy';
  */
 const ROOT = join(__dirname, '../../..');
 const FIXTURES = join(__dirname, 'scenarios');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Reply {
   status: number;

@@ -37,14 +37,6 @@ export async function startBackend(
   };
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** One HTTP/1.1 request on a fresh connection (node:http, so the Host header can be set). */
 export function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
   return new Promise<{ status: number; headers: { get(name: string): string | null }; text: string }>((resolve, reject) => {

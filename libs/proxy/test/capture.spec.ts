@@ -1,6 +1,7 @@
 import { XDS_TYPE_NAMES, type Listener__Output } from '@isthmus/protos';
+import { freePort } from '@isthmus/runtime/testing';
 import { ProxyEngine } from '../src';
-import { freePort, get, startBackend, type Backend } from './backends';
+import { get, startBackend, type Backend } from './backends';
 import { decode, rawHttpListener, staticCluster } from './fixtures';
 
 const route = (cluster: string) => ({

@@ -1,7 +1,8 @@
 import { Snapshot } from '@isthmus/xds';
 import { edsCluster, endpoints, simpleRoute, startTestAdsServer, waitFor, type TestAdsServer } from '@isthmus/xds/testing';
+import { freePort } from '@isthmus/runtime/testing';
 import { buildNode, ProxyEngine, XdsSubscriber } from '../src';
-import { freePort, get, startBackend, type Backend } from './backends';
+import { get, startBackend, type Backend } from './backends';
 import { rawHttpListener, routerFilter } from './fixtures';
 
 /** The proxy driven by a real ADS server over gRPC on loopback (libs/xds). */
