@@ -1,41 +1,7 @@
-export { CORE_KINDS, IstioConfigSchema, kindInfoOf } from './config-schema';
-export {
-  apiVersionOf,
-  mcpName,
-  resourceKey,
-  type ConfigSchemaPort,
-  type ConfigSource,
-  type KindInfo,
-  type RawResource,
-  type ValidationProblem,
-} from './model';
-export { ConfigPipeline, type ConfigChangeSink, type ConfigPipelineOptions, type StatusReporter } from './pipeline';
-export {
-  EMPTY_CONFIG,
-  processResources,
-  snapshotOf,
-  VerdictCache,
-  type AcceptedResource,
-  type ConfigChange,
-  type ConfigOperation,
-  type ProcessedConfig,
-  type Rejection,
-} from './processing';
-export { parseConfigFile, type FileProblem, type ParsedFile } from './sources/file-parse';
-export { FileSource, type FileSourceOptions } from './sources/file-source';
-export type { KubeSourceOptions } from './sources/kube-source';
-export {
-  admit,
-  parseReview,
-  reviewResponse,
-  type AdmissionRequest,
-  type AdmissionReviewResponse,
-  type AdmissionVerdict,
-  type WebhookEndpoint,
-} from './webhook/admission';
-// The Kubernetes pieces (KubeSource, KubeStatusReporter, webhook registration) are in ./kubernetes, loaded on demand.
-export type { WebhookConfigurationOptions } from './webhook/config';
-export { WebhookServer, type WebhookServerOptions } from './webhook/server';
-export { auditEventOf, ConfigAuditPublisher, CONFIG_EVENTS_TOPIC, type ConfigAuditEvent } from './audit';
-export { debugReport } from './debug';
+// Galley's public surface: the composed server and what its callers (apps/galley, tools/bench, tests) need. The
+// Kubernetes pieces (KubeSource, KubeStatusReporter, webhook registration) are in ./kubernetes, loaded on demand.
+export { IstioConfigSchema } from './config-schema';
+export type { ConfigSchemaPort, ConfigSource, KindInfo, RawResource, ValidationProblem } from './model';
+export { CONFIG_EVENTS_TOPIC, type ConfigAuditEvent } from './audit';
 export { GalleyServer, type GalleyOptions, type GalleyPorts } from './galley-server';
+export { WebhookServer, type WebhookServerOptions } from './webhook/server';

@@ -3,13 +3,6 @@
  * the Kubernetes client costs ~70 MB of RSS at import, so galley-server.ts imports this module only when a
  * kubeconfig is given, and Galley in file mode never loads it.
  */
-export { KubeStatusReporter, validCondition } from './kube-status';
-export { kubeTypeOf, toRawResource } from './sources/kube-conversion';
-export { KubeSource, type KubeSourceOptions } from './sources/kube-source';
-export {
-  applyWebhookConfiguration,
-  buildWebhookConfiguration,
-  deleteWebhookConfiguration,
-  WEBHOOK_CONFIGURATION_NAME,
-  type WebhookConfigurationOptions,
-} from './webhook/config';
+export { KubeStatusReporter } from './kube-status';
+export { KubeSource } from './sources/kube-source';
+export { applyWebhookConfiguration, buildWebhookConfiguration, deleteWebhookConfiguration } from './webhook/config';
