@@ -1,4 +1,5 @@
 import type { RbacFilter__Output, RbacPolicies__Output } from '@isthmus/protos';
+import { cidrMatcher } from './cidr';
 import { fail, rejectUnsupported } from './errors';
 import { compileHeaderMatcher } from './route-match';
 import { compileStringMatcher, type StringPredicate } from './string-matcher';
@@ -28,19 +29,6 @@ export interface RbacConfig {
 
 function cidr(range: { address_prefix?: string; prefix_len?: { value?: number } | null } | null | undefined): CidrRange {
   return { address: range?.address_prefix ?? '', prefixLength: wrapped(range?.prefix_len, 32) };
-}
-
-export function inCidr(address: string, range: CidrRange): boolean {
-  const toNumber = (value: string) => {
-    const parts = (value.startsWith('::ffff:') ? value.slice(7) : value).split('.');
-    if (parts.length !== 4) return -1;
-    return parts.reduce((sum, part) => sum * 256 + Number(part), 0);
-  };
-  const a = toNumber(address);
-  const b = toNumber(range.address);
-  if (a < 0 || b < 0) return address === range.address;
-  const size = 2 ** (32 - range.prefixLength);
-  return Math.floor(a / size) === Math.floor(b / size);
 }
 
 type PermissionLike = RbacPolicies__Output['policies'][string]['permissions'][number];
@@ -75,8 +63,8 @@ function compilePermission(permission: PermissionLike, path: string): Rule {
       return (request) => request.destinationPort === port;
     }
     case 'destination_ip': {
-      const range = cidr(permission.destination_ip);
-      return (request) => inCidr(request.destinationAddress, range);
+      const matches = cidrMatcher(cidr(permission.destination_ip));
+      return (request) => matches(request.destinationAddress);
     }
     case 'requested_server_name': {
       const matcher = compileStringMatcher(permission.requested_server_name ?? {}, `${path}.requested_server_name`);
@@ -121,8 +109,8 @@ function compilePrincipal(principal: PrincipalLike, path: string): Rule {
     case 'source_ip':
     case 'direct_remote_ip':
     case 'remote_ip': {
-      const range = cidr(principal[principal.identifier]);
-      return (request) => inCidr(request.sourceAddress, range);
+      const matches = cidrMatcher(cidr(principal[principal.identifier]));
+      return (request) => matches(request.sourceAddress);
     }
     default:
       return fail(`${path}.${String(principal.identifier)}`, 'RBAC principal is not supported');

@@ -1,4 +1,4 @@
-import { isIPv4 } from 'node:net';
+import { ipv4ToNumber, samePrefix } from '../config/cidr';
 import type { CidrRange, FilterChainConfig } from '../config/types';
 
 /** What is known about a connection when a filter chain is chosen. */
@@ -12,12 +12,6 @@ export interface ConnectionFacts {
   readonly applicationProtocols: readonly string[];
 }
 
-function ipv4ToNumber(address: string): number {
-  const mapped = address.startsWith('::ffff:') ? address.slice(7) : address;
-  if (!isIPv4(mapped)) return -1;
-  return mapped.split('.').reduce((value, part) => (value << 8) + Number(part), 0) >>> 0;
-}
-
 /** Longest matching prefix length of `address` in `ranges`, or -1. */
 function cidrMatch(ranges: readonly CidrRange[], address: string): number {
   const value = ipv4ToNumber(address);
@@ -28,8 +22,7 @@ function cidrMatch(ranges: readonly CidrRange[], address: string): number {
       if (range.address === address) best = Math.max(best, 128);
       continue;
     }
-    const mask = range.prefixLength === 0 ? 0 : (~0 << (32 - range.prefixLength)) >>> 0;
-    if ((value & mask) >>> 0 === (base & mask) >>> 0) best = Math.max(best, range.prefixLength);
+    if (samePrefix(value, base, range.prefixLength)) best = Math.max(best, range.prefixLength);
   }
   return best;
 }
