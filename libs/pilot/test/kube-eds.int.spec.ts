@@ -2,13 +2,12 @@
  * Acceptance: Services and Endpoints created in a real Kubernetes API server reach a connected ADS client as EDS
  * (the measured latency is printed; machines are shared, so no absolute-time assertion).
  */
-import * as grpc from '@grpc/grpc-js';
 import { CoreV1Api } from '@kubernetes/client-node';
 import type { ClusterLoadAssignment__Output, Cluster__Output } from '@isthmus/protos';
 import { LogScopes } from '@isthmus/runtime';
 import { kubeConfig, useNamespace } from '@isthmus/testenv';
-import { AdsClient, AdsServer, MemorySnapshotCache, TYPE_URL } from '@isthmus/xds';
-import { waitFor } from '@isthmus/xds/testing';
+import { AdsClient, MemorySnapshotCache, TYPE_URL } from '@isthmus/xds';
+import { TestAdsServer, startTestAdsServer, waitFor } from '@isthmus/xds/testing';
 import { Registry } from 'prom-client';
 import { DiscoveryService } from '../src';
 import { KubeRegistry } from '../src/kubernetes';
@@ -17,9 +16,8 @@ describe('Kubernetes registry → EDS over ADS', () => {
   const ns = useNamespace('pilot');
   let registry: KubeRegistry;
   let discovery: DiscoveryService;
-  let server: grpc.Server;
+  let server: TestAdsServer;
   let client: AdsClient;
-  let port: number;
   const logs = new LogScopes('pilot-test', new Map([['default', 'warn']]));
 
   beforeAll(async () => {
@@ -28,22 +26,19 @@ describe('Kubernetes registry → EDS over ADS', () => {
     const cache = new MemorySnapshotCache();
     discovery = new DiscoveryService({ cache, registries: [registry], configSources: [], logger: logs.scope('model'), metrics: new Registry(), debounceAfterMs: 50, debounceMaxMs: 500 });
     await discovery.start();
-    const ads = new AdsServer({ cache, callbacks: discovery.callbacks });
-    server = new grpc.Server();
-    ads.addTo(server);
-    port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))));
+    server = await startTestAdsServer({ cache, callbacks: discovery.callbacks });
   });
 
   afterAll(async () => {
     client?.close();
     discovery?.close();
-    server?.forceShutdown();
+    await server?.stop();
     await registry?.stop();
   });
 
   it('delivers a new Service as CDS and its Endpoints (and their changes) as EDS', async () => {
     const seen = { clusters: [] as string[], endpoints: new Map<string, string[]>(), at: new Map<string, number>() };
-    client = new AdsClient({ address: `127.0.0.1:${port}`, node: { id: `sidecar~10.9.9.9~client.${ns.name}~${ns.name}.svc.cluster.local` } });
+    client = new AdsClient({ address: server.address, node: { id: `sidecar~10.9.9.9~client.${ns.name}~${ns.name}.svc.cluster.local` } });
     client.subscribe<Cluster__Output>(TYPE_URL.cluster, null, (update) => {
       seen.clusters = update.resources.map((resource) => resource.name);
       client.setNames(TYPE_URL.endpoint, update.resources.filter((resource) => resource.value.type === 'EDS').map((resource) => resource.name));
