@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo, createServer as createTcpServer, Server as TcpServer } from 'node:net';
 import { FastifyInstance } from 'fastify';
+import { freePort } from '@isthmus/runtime/testing';
 import { parseAppProbers } from '../src/status/app-probers';
 import { createStatusServer, ProxyReadiness } from '../src/status/status-server';
 
@@ -17,14 +18,6 @@ function startApp(): Promise<{ server: Server; port: number; seen: { path: strin
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, seen })));
 }
 
-function closedPort(): Promise<number> {
-  const server = createTcpServer();
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as AddressInfo;
-    server.close(() => resolve(port));
-  }));
-}
-
 describe('status server (port 15020 routes) over real sockets', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let tcpApp: TcpServer;
@@ -39,7 +32,7 @@ describe('status server (port 15020 routes) over real sockets', () => {
     tcpApp = createTcpServer((socket) => socket.end());
     await new Promise<void>((resolve) => tcpApp.listen(0, '127.0.0.1', resolve));
     tcpPort = (tcpApp.address() as AddressInfo).port;
-    const deadPort = await closedPort();
+    const deadPort = await freePort(); // free a moment ago, so nothing answers there
     const { probers, errors } = parseAppProbers({
       '/app-health/web/readyz': { httpGet: { path: '/ready', port: app.port, httpHeaders: [{ name: 'X-Custom', value: 'probe' }, { name: 'Host', value: 'web.local' }] } },
       '/app-health/web/livez': { httpGet: { path: '/not-ready', port: String(app.port) } },
