@@ -67,10 +67,11 @@ export class GalleyServer {
   private readonly events: EventPublisher;
   /** Writes status conditions once start() has loaded the Kubernetes module; nothing is processed before that. */
   private statusReporter: StatusReporter | undefined;
-  private readonly statusWriter: StatusReporter = { report: (...args) => this.statusReporter?.report(...args) };
+  private readonly writesStatus: boolean;
 
   constructor(private readonly options: GalleyOptions) {
     const { logs, registry } = options;
+    this.writesStatus = Boolean(options.writeStatus && options.kubeConfig && !options.configPath);
     this.sources = options.sources
       ? [...options.sources]
       : options.configPath
@@ -101,7 +102,7 @@ export class GalleyServer {
       registry,
       debounce: options.debounce,
       changes: new ConfigAuditPublisher(this.events),
-      status: options.writeStatus && options.kubeConfig && !options.configPath ? this.statusWriter : undefined,
+      status: this.writesStatus ? { report: (...args) => this.statusReporter?.report(...args) } : undefined,
     });
     if (options.mcp) {
       this.mcp = new McpSourceService({
@@ -126,7 +127,7 @@ export class GalleyServer {
     const { kubeConfig } = this.options;
     // Loaded only with a kubeconfig: the Kubernetes client costs ~70 MB of RSS at import (see kubernetes.ts).
     const kube = kubeConfig ? await import('./kubernetes') : undefined;
-    if (kube && kubeConfig && this.options.writeStatus && !this.options.configPath) {
+    if (kube && kubeConfig && this.writesStatus) {
       this.statusReporter = new kube.KubeStatusReporter(kubeConfig, this.options.logs.scope('status'));
     }
     const reconcile = this.options.webhook?.reconcile;
