@@ -24,8 +24,3 @@ export function isXdsTypeUrl(url: string): url is XdsTypeUrl {
 export function shortTypeName(url: string): string {
   return isXdsTypeUrl(url) ? SHORT[url] : typeNameOf(url);
 }
-
-/** The message type name carried in a type URL. */
-export function messageTypeName(url: XdsTypeUrl): string {
-  return typeNameOf(url);
-}
