@@ -1,14 +1,13 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCENARIO_DIR } from '@isthmus/pilot/testing';
 import type { PilotConfig } from '../src/server';
-
-export const SCENARIOS = join(__dirname, '../../../libs/pilot/testdata/scenarios');
 
 /** A temp config directory holding the given scenario files. */
 export function configDir(files: readonly string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'pilot-config-'));
-  for (const file of files) cpSync(join(SCENARIOS, file), join(dir, file));
+  for (const file of files) cpSync(join(SCENARIO_DIR, file), join(dir, file));
   return dir;
 }
 
