@@ -108,7 +108,9 @@ export class ProxyEngine {
    * (up to the warming timeout) and the previous listeners keep serving. Resolves once bound; returns the RDS names.
    */
   async applyListeners(resources: readonly NamedResource<Listener__Output>[], version: string): Promise<string[]> {
-    const compiled = this.compileAll(resources, compileListener).map(({ config }) => config);
+    const compiledListeners = this.compileAll(resources, compileListener);
+    const compiled = compiledListeners.map(({ config }) => config);
+    const fingerprints = new Map(compiledListeners.map(({ resource, config }) => [config.name, fingerprint(resource.value)]));
     this.hold(this.held.listeners, resources, version);
     const rdsNames = [...new Set(compiled.flatMap((config) => config.rdsNames))];
     const missing = rdsNames.filter((name) => !this.routeTables.has(name));
@@ -118,7 +120,7 @@ export class ProxyEngine {
       this.warming = undefined;
     }
     if (missing.length === 0) {
-      const binding = this.bind(compiled);
+      const binding = this.bind(compiled, fingerprints);
       this.listenersSettled = binding.catch(() => undefined);
       await binding;
       return rdsNames;
@@ -130,7 +132,7 @@ export class ProxyEngine {
       if (this.warming?.configs !== compiled) return settle();
       clearTimeout(this.warming.timer);
       this.warming = undefined;
-      this.bind(compiled)
+      this.bind(compiled, fingerprints)
         .catch((error: unknown) => this.options.onError?.('listeners', error instanceof Error ? error : new Error(String(error))))
         .finally(settle);
     };
@@ -145,8 +147,8 @@ export class ProxyEngine {
     return this.listenersSettled;
   }
 
-  private async bind(configs: ListenerConfig[]): Promise<void> {
-    await this.listeners.setListeners(configs);
+  private async bind(configs: ListenerConfig[], fingerprints: ReadonlyMap<string, string>): Promise<void> {
+    await this.listeners.setListeners(configs, fingerprints);
     this.listenersApplied = true;
   }
 

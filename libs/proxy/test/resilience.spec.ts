@@ -114,6 +114,22 @@ describe('resilience: circuit breakers, outlier detection, hitless updates, admi
     agent.destroy();
   });
 
+  it('leaves an unchanged listener alone when LDS is pushed again: no drain of its connections', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const inFlight = new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const outgoing = request({ host: '127.0.0.1', port, path: '/slow', agent }, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection }));
+      });
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await engine.applyStatic({ listeners: [httpListener('inline', port, { routeConfig: routeConfig('v2') })] });
+    expect(await inFlight).toMatchObject({ status: 200, connection: 'keep-alive' });
+    agent.destroy();
+  });
+
   it('serves the admin API: config_dump in Envoy shape, stats, prometheus, ready, server_info', async () => {
     const dump = JSON.parse((await get(admin.port, '/config_dump')).text);
     expect(dump.configs.map((config: { '@type': string }) => config['@type'])).toEqual([

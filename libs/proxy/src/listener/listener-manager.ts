@@ -29,6 +29,8 @@ export interface ListenerManagerOptions extends ChainDependencies {
 
 interface ActiveListener {
   config: ListenerConfig;
+  /** Identity of the resource the config was compiled from; an unchanged listener is left alone on LDS updates. */
+  fingerprint?: string;
   chains: FilterChainRuntime[];
   defaultChain?: FilterChainRuntime;
   /** Choosing a chain needs the first bytes (listener inspectors, or a chain matching on TLS/ALPN/SNI or serving HTTP). */
@@ -60,15 +62,20 @@ export class ListenerManager {
     return [...this.listeners.keys()];
   }
 
-  /** Applies a full LDS state (every listener the proxy should have). Binding errors reject, naming the listener. */
-  async setListeners(configs: readonly ListenerConfig[]): Promise<void> {
+  /**
+   * Applies a full LDS state (every listener the proxy should have). Binding errors reject, naming the listener.
+   * `fingerprints` (by listener name) identify unchanged listeners: they keep their chains and connections undrained.
+   */
+  async setListeners(configs: readonly ListenerConfig[], fingerprints: ReadonlyMap<string, string> = new Map()): Promise<void> {
     const next = new Map(configs.map((config) => [config.name, config]));
     const created: ActiveListener[] = [];
     try {
       for (const config of configs) {
         const existing = this.listeners.get(config.name);
         if (existing && sameSocket(existing, config) && this.shouldBind(existing.config) === this.shouldBind(config)) continue;
-        created.push(await this.create(config));
+        const listener = await this.create(config);
+        listener.fingerprint = fingerprints.get(config.name);
+        created.push(listener);
       }
     } catch (error: unknown) {
       for (const listener of created) listener.server?.close();
@@ -82,10 +89,13 @@ export class ListenerManager {
     for (const config of configs) {
       const existing = this.listeners.get(config.name);
       if (!existing || existing.config === config) continue;
+      const fingerprint = fingerprints.get(config.name);
+      if (fingerprint !== undefined && existing.fingerprint === fingerprint) continue;
       // Same socket, new chains: new connections use them at once; the old chains drain.
       const oldChains = allChains(existing);
       const oldConnections = existing.connections;
       existing.config = config;
+      existing.fingerprint = fingerprint;
       Object.assign(existing, this.buildChains(config));
       existing.connections = new Set();
       this.drainChains(oldChains, oldConnections);
