@@ -1,3 +1,4 @@
+import { CLIENT_KEEPALIVE_OPTIONS } from '@isthmus/grpc';
 import { Backoff, type BackoffOptions, type Logger } from '@isthmus/runtime';
 import {
   Client,
@@ -57,7 +58,8 @@ export class McpSinkClient {
     this.client = new Client(
       options.address.replace(/^tcp:\/\//, ''),
       options.credentials ?? grpcCredentials.createInsecure(),
-      options.channelOptions ?? {},
+      // Keepalive pings notice a source that vanished without closing the stream (then the sink reconnects).
+      { ...CLIENT_KEEPALIVE_OPTIONS, ...options.channelOptions },
     );
   }
 

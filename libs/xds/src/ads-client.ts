@@ -1,3 +1,4 @@
+import { CLIENT_KEEPALIVE_OPTIONS } from '@isthmus/grpc';
 import * as grpc from '@grpc/grpc-js';
 import { envoyCodec, typeNameOf } from '@isthmus/protos';
 import type { DiscoveryRequest, DiscoveryResponse__Output, Node } from '@isthmus/protos';
@@ -58,7 +59,10 @@ interface Subscription {
 
 type AdsCall = grpc.ClientDuplexStream<DiscoveryRequest, DiscoveryResponse__Output>;
 
-const ADS = adsServiceDefinition()['StreamAggregatedResources'] as grpc.MethodDefinition<DiscoveryRequest, DiscoveryResponse__Output>;
+const ADS = adsServiceDefinition()['StreamAggregatedResources'] as grpc.MethodDefinition<
+  DiscoveryRequest,
+  DiscoveryResponse__Output
+>;
 
 /** Types whose state-of-the-world responses may carry only changed resources (xDS: all but listeners and clusters). */
 const PARTIAL_TYPES: ReadonlySet<string> = new Set([TYPE_URL.endpoint, TYPE_URL.route]);
@@ -88,7 +92,13 @@ export class AdsClient {
 
   /** Subscribes to a type; `names` null = wildcard. Sends the request now if connected. */
   subscribe<T>(typeUrl: string, names: readonly string[] | null, apply: ApplyUpdate<T>): void {
-    this.subscriptions.set(typeUrl, { names: names ? [...names] : null, resources: new Map(), apply: apply as ApplyUpdate<unknown>, acks: 0, nacks: 0 });
+    this.subscriptions.set(typeUrl, {
+      names: names ? [...names] : null,
+      resources: new Map(),
+      apply: apply as ApplyUpdate<unknown>,
+      acks: 0,
+      nacks: 0,
+    });
     this.sendRequest(typeUrl);
   }
 
@@ -131,7 +141,15 @@ export class AdsClient {
 
   private connect(): void {
     if (this.closed) return;
-    this.client ??= new grpc.Client(this.options.address, this.options.credentials ?? grpc.credentials.createInsecure(), this.options.channelOptions);
+    // Keepalive pings notice a control plane that vanished without closing the stream (then the client reconnects).
+    this.client ??= new grpc.Client(
+      this.options.address,
+      this.options.credentials ?? grpc.credentials.createInsecure(),
+      {
+        ...CLIENT_KEEPALIVE_OPTIONS,
+        ...this.options.channelOptions,
+      },
+    );
     const call: AdsCall = this.client.makeBidiStreamRequest(ADS.path, ADS.requestSerialize, ADS.responseDeserialize);
     this.call = call;
     this.sentNode = false;
@@ -143,7 +161,9 @@ export class AdsClient {
       this.setConnected(true);
       this.chain = this.chain.then(() => this.handleResponse(call, response));
     });
-    call.on('error', (error: grpc.ServiceError) => this.onStreamEnd(call, `${grpc.status[error.code] ?? error.code}: ${error.details}`));
+    call.on('error', (error: grpc.ServiceError) =>
+      this.onStreamEnd(call, `${grpc.status[error.code] ?? error.code}: ${error.details}`),
+    );
     call.on('end', () => this.onStreamEnd(call, 'stream ended'));
     call.on('metadata', () => this.setConnected(true));
     for (const typeUrl of this.subscriptions.keys()) this.sendRequest(typeUrl);
@@ -187,11 +207,16 @@ export class AdsClient {
     if (PARTIAL_TYPES.has(response.type_url)) {
       merged = new Map([...subscription.resources, ...merged]);
       // Resources the client no longer asks for are dropped.
-      if (subscription.names) for (const name of [...merged.keys()]) if (!subscription.names.includes(name)) merged.delete(name);
+      if (subscription.names)
+        for (const name of [...merged.keys()]) if (!subscription.names.includes(name)) merged.delete(name);
     }
     if (!error) {
       try {
-        await subscription.apply({ typeUrl: response.type_url, version: response.version_info, resources: [...merged.values()] });
+        await subscription.apply({
+          typeUrl: response.type_url,
+          version: response.version_info,
+          resources: [...merged.values()],
+        });
       } catch (applyError: unknown) {
         error = applyError instanceof Error ? applyError.message : String(applyError);
       }
@@ -199,7 +224,10 @@ export class AdsClient {
     if (error) {
       subscription.nacks++;
       subscription.lastError = error;
-      this.logger.warn({ type: shortTypeName(response.type_url), version: response.version_info, error }, 'rejecting xDS update');
+      this.logger.warn(
+        { type: shortTypeName(response.type_url), version: response.version_info, error },
+        'rejecting xDS update',
+      );
     } else {
       subscription.acks++;
       subscription.resources = merged;
@@ -223,7 +251,10 @@ export class AdsClient {
       this.sentNode = true;
     }
     if (error) request.error_detail = { code: grpc.status.INVALID_ARGUMENT, message: error };
-    this.logger.debug({ type: typeNameOf(typeUrl), nonce: request.response_nonce, nack: Boolean(error) }, 'xDS request');
+    this.logger.debug(
+      { type: typeNameOf(typeUrl), nonce: request.response_nonce, nack: Boolean(error) },
+      'xDS request',
+    );
     this.call.write(request);
   }
 }
