@@ -130,7 +130,7 @@ describe('resilience: circuit breakers, outlier detection, hitless updates, admi
     agent.destroy();
   });
 
-  it('serves the admin API: config_dump in Envoy shape, stats, prometheus, ready, server_info', async () => {
+  it('serves the admin API: config_dump in Envoy shape, stats, prometheus, ready, server_info, memory', async () => {
     const dump = JSON.parse((await get(admin.port, '/config_dump')).text);
     expect(dump.configs.map((config: { '@type': string }) => config['@type'])).toEqual([
       'type.googleapis.com/envoy.admin.v3.BootstrapConfigDump',
@@ -153,5 +153,8 @@ describe('resilience: circuit breakers, outlier detection, hitless updates, admi
     expect(prometheus).toMatch(/envoy_cluster_upstream_cx_overflow\{envoy_cluster_name="slow"\} [1-9]/);
     expect((await get(admin.port, '/ready')).text).toBe('LIVE\n');
     expect(JSON.parse((await get(admin.port, '/server_info')).text).node.id).toContain('router~');
+    const memory = JSON.parse((await get(admin.port, '/memory')).text);
+    expect(Number(memory.allocated)).toBeGreaterThan(0);
+    expect(Number(memory.total_physical_bytes)).toBeGreaterThan(Number(memory.allocated));
   });
 });

@@ -29,7 +29,7 @@ export interface AdminServer {
 
 /**
  * Envoy's admin API on 15000 for what the proxy holds: /config_dump, /clusters, /listeners, /stats (+ /prometheus),
- * /ready, /server_info, /logging, /quitquitquit. Also serves the Prometheus endpoint on 15090 (`/stats/prometheus`).
+ * /ready, /server_info, /memory, /logging, /quitquitquit. Also serves the Prometheus endpoint on 15090 (`/stats/prometheus`).
  */
 export async function startAdminServer(options: AdminOptions): Promise<AdminServer> {
   const server = createServer((request, response) => {
@@ -148,6 +148,12 @@ async function route(options: AdminOptions, request: IncomingMessage, response: 
         ),
         'application/json',
       );
+    case '/memory': {
+      // Envoy's shape (tcmalloc figures as decimal strings), filled from V8's heap and the process RSS.
+      const usage = process.memoryUsage();
+      const memory = { allocated: String(usage.heapUsed), heap_size: String(usage.heapTotal), total_physical_bytes: String(usage.rss) };
+      return send(response, 200, JSON.stringify(memory, null, 2), 'application/json');
+    }
     case '/logging': {
       if (request.method !== 'POST' && [...url.searchParams.keys()].length > 0) return send(response, 405, 'use POST to change log levels\n');
       let levels: Record<string, string> = {};
@@ -165,7 +171,7 @@ async function route(options: AdminOptions, request: IncomingMessage, response: 
       options.quit();
       return;
     default:
-      return send(response, 404, `unknown admin path ${url.pathname}; try /config_dump /clusters /listeners /stats /ready /server_info /logging /quitquitquit\n`);
+      return send(response, 404, `unknown admin path ${url.pathname}; try /config_dump /clusters /listeners /stats /ready /server_info /memory /logging /quitquitquit\n`);
   }
 }
 
