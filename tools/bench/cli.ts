@@ -15,5 +15,5 @@ if (!name || !available.includes(name)) {
   process.stdout.write(`usage: npm run bench -- <name> [args]\nbenchmarks: ${available.join(', ')}\n`);
   process.exit(name ? 2 : 0);
 }
-const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(__dirname, `${name}.ts`), ...process.argv.slice(3)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--tsconfig', join(__dirname, '../../tsconfig.base.json'), join(__dirname, `${name}.ts`), ...process.argv.slice(3)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

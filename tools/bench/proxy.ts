@@ -5,6 +5,7 @@
  * Load: autocannon, 16 connections, POST with a 1 kB body, 1 kB response. Figures: rps, p50/p90/p99, CPU seconds
  * per 1000 requests and peak RSS of the proxy's process tree, and ratios against nginx.
  * Needs nginx (`apt-get install -y nginx`); without it that row is skipped with the reason.
+ * PROXY_NODE_ARGS adds node flags to the proxy process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the time goes.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -149,6 +150,7 @@ http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fas
     const proxy = spawn(
       process.execPath,
       [
+        ...(process.env.PROXY_NODE_ARGS ?? '').split(' ').filter(Boolean),
         join(ROOT, 'bin/gateway.js'), 'proxy', 'router', '--concurrency', String(workers), '--discoveryAddress', ads.address, '--podName', `bench-${workers}`,
         '--podNamespace', 'bench', '--statusPort', String(ports[0]), '--proxyAdminPort', String(ports[1]), '--prometheusPort', '0', '--log_output_level', 'default:warn',
         '--shutdownDrainDuration', '0s',

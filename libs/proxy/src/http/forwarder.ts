@@ -1,14 +1,17 @@
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { constants as h2, type ClientHttp2Stream } from 'node:http2';
-import type { Writable } from 'node:stream';
 import type { ForwardAction, CompiledRoute, HeaderMutations, RetryConfig } from '../config/types';
 import type { ClusterRuntime } from '../upstream/cluster';
 import type { Host } from '../upstream/host';
+import { encodeRequestHead, Http1ResponseBody, type Http1Connection } from '../upstream/http1-connection';
 import { hashString } from '../upstream/load-balancer';
 import { BodyBuffer } from './body-buffer';
 import type { Exchange } from './exchange';
 import { copyRequestHeaders, copyResponseHeaders, mutateRequest, newRequestId, parseGrpcTimeout, propagateB3 } from './headers';
 import { LocalReplyBody, ResponseFlag } from './local-reply';
+
+/** An upstream response body: from an HTTP/1.1 connection of ours, or an HTTP/2 stream. */
+type UpstreamStream = Http1ResponseBody | ClientHttp2Stream;
 
 /** How one upstream attempt ended before its response was committed downstream. */
 type AttemptFailure = { kind: 'connect' | 'reset' | 'timeout' | 'refused'; error?: Error };
@@ -128,7 +131,7 @@ export function forward(exchange: Exchange, route: CompiledRoute, action: Forwar
       if (admission === 'pending') cluster.leavePending(true);
     };
     let perTryTimer: NodeJS.Timeout | undefined;
-    const onHead = (status: number, responseHeaders: IncomingHttpHeaders, stream: IncomingMessage | ClientHttp2Stream) => {
+    const onHead = (status: number, responseHeaders: IncomingHttpHeaders, stream: UpstreamStream) => {
       if (perTryTimer) clearTimeout(perTryTimer);
       if (done) {
         release();
@@ -331,36 +334,29 @@ function sendHttp1(
   headers: OutgoingHttpHeaders,
   path: string,
   body: BodyBuffer,
-  onHead: (status: number, headers: IncomingHttpHeaders, stream: IncomingMessage) => void,
+  onHead: (status: number, headers: IncomingHttpHeaders, stream: Http1ResponseBody) => void,
   onFailure: (failure: AttemptFailure) => void,
   onConnection: () => void,
 ): Attempt {
-  const upstream = httpRequest({
-    agent: cluster.http1,
-    host: host.address,
-    port: host.port,
-    method: exchange.request.method,
-    path,
-    headers,
-    setHost: false,
+  const method = exchange.request.method ?? 'GET';
+  let request: ReturnType<typeof encodeRequestHead>;
+  try {
+    request = encodeRequestHead(method, path, headers);
+  } catch (error: unknown) {
+    queueMicrotask(() => onFailure({ kind: 'reset', error: error as Error }));
+    return { host, abort: () => undefined };
+  }
+  let connection: Http1Connection | undefined;
+  const cancel = cluster.http1.acquire(host, (acquired) => {
+    connection = acquired;
+    onConnection();
+    body.pipeTo(acquired.send(method, request, { onHead, onFailure: (kind, error) => onFailure({ kind, error }) }));
   });
-  let responded = false;
-  upstream.once('socket', onConnection);
-  upstream.once('response', (response) => {
-    responded = true;
-    onHead(response.statusCode ?? 502, response.headers, response);
-  });
-  upstream.on('error', (error: NodeJS.ErrnoException) => {
-    if (responded) return;
-    const connectFailure = error.code === 'ECONNREFUSED' || error.code === 'ECONNTIMEOUT' || error.code === 'EHOSTUNREACH' || !upstream.reusedSocket && error.code === 'ECONNRESET' && !upstream.writableFinished;
-    onFailure({ kind: connectFailure ? 'connect' : 'reset', error });
-  });
-  body.pipeTo(upstream);
   return {
     host,
     abort: () => {
-      responded = true;
-      upstream.destroy();
+      cancel();
+      connection?.abort();
     },
   };
 }
@@ -422,7 +418,7 @@ function streamResponse(
   exchange: Exchange,
   status: number,
   upstreamHeaders: IncomingHttpHeaders,
-  stream: IncomingMessage | ClientHttp2Stream,
+  stream: UpstreamStream,
   onEnd: () => void,
 ): void {
   const response = exchange.response;
@@ -446,7 +442,7 @@ function streamResponse(
     ended = true;
     onEnd();
   };
-  const sink = response as Writable;
+  const sink = response as { write(chunk: Buffer): boolean };
   stream.on('data', (chunk: Buffer) => {
     exchange.bytesSent += chunk.length;
     if (!sink.write(chunk)) {
@@ -461,8 +457,7 @@ function streamResponse(
   };
   stream.once('trailers', trailers);
   stream.once('end', () => {
-    const message = stream as IncomingMessage;
-    if (message.trailers && Object.keys(message.trailers).length > 0) trailers(message.trailers);
+    if (stream instanceof Http1ResponseBody && Object.keys(stream.trailers).length > 0) trailers(stream.trailers);
     if (grpcTrailers) (response as { addTrailers(headers: OutgoingHttpHeaders): void }).addTrailers(grpcTrailers);
     response.end();
     end();
@@ -481,6 +476,9 @@ function streamResponse(
   });
 }
 
+/** How long a mirrored request may take before it is abandoned (nobody waits for its answer). */
+const MIRROR_TIMEOUT_MS = 10_000;
+
 /** Fire-and-forget copy of the request to a mirror cluster, with `-shadow` appended to the host (Envoy's rule). */
 function sendMirror(exchange: Exchange, clusterName: string, headers: OutgoingHttpHeaders, path: string, body: BodyBuffer): void {
   const cluster = exchange.context.clusters.get(clusterName);
@@ -489,10 +487,23 @@ function sendMirror(exchange: Exchange, clusterName: string, headers: OutgoingHt
   const authority = String(headers.host ?? '');
   const colon = authority.lastIndexOf(':');
   const shadowHost = colon > 0 ? `${authority.slice(0, colon)}-shadow${authority.slice(colon)}` : `${authority}-shadow`;
-  const outgoing: OutgoingHttpHeaders = { ...headers, host: shadowHost };
-  const mirror = httpRequest({ agent: cluster.http1, host: host.address, port: host.port, method: exchange.request.method, path, headers: outgoing, setHost: false });
-  mirror.on('response', (response) => response.resume());
-  mirror.on('error', () => undefined);
-  mirror.setTimeout(10_000, () => mirror.destroy());
-  body.pipeTo(mirror as Writable);
+  const method = exchange.request.method ?? 'GET';
+  let request: ReturnType<typeof encodeRequestHead>;
+  try {
+    request = encodeRequestHead(method, path, { ...headers, host: shadowHost });
+  } catch {
+    return;
+  }
+  let connection: Http1Connection | undefined;
+  const cancel = cluster.http1.acquire(host, (acquired) => {
+    connection = acquired;
+    body.pipeTo(acquired.send(method, request, { onHead: (_status, _headers, response) => response.once('end', done).resume(), onFailure: done }));
+  });
+  const timer = setTimeout(() => {
+    cancel();
+    connection?.abort();
+  }, MIRROR_TIMEOUT_MS).unref();
+  function done(): void {
+    clearTimeout(timer);
+  }
 }

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { connect as netConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as tlsConnect } from 'node:tls';
 import type { RequestView } from '../config/types';
+import { serializeRequestHead } from '../upstream/http1-connection';
 import { copyRequestHeaders } from './headers';
 import { selectRoute } from './router';
 import type { HttpContext } from './types';
@@ -49,16 +48,17 @@ export function handleUpgrade(context: HttpContext, request: IncomingMessage, so
   headers.host = action.hostRewrite ?? request.headers.host;
   let path = url;
   if (action.prefixRewrite !== undefined && route.prefix !== undefined) path = action.prefixRewrite + url.slice(route.prefix.length);
-  const lines = [`${request.method} ${path} HTTP/1.1`];
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${item}`);
+  let upstreamHead: string;
+  try {
+    upstreamHead = serializeRequestHead(request.method ?? 'GET', path, { ...headers, connection: 'upgrade', upgrade: request.headers.upgrade });
+  } catch {
+    reject('503 Service Unavailable');
+    return;
   }
-  lines.push('connection: upgrade', `upgrade: ${request.headers.upgrade}`);
   const tls = cluster.config.tls;
-  const upstream: Socket = tls ? tlsConnect({ host: host.address, port: host.port }) : netConnect({ host: host.address, port: host.port });
+  const upstream = cluster.http1.connect(host);
   upstream.once(tls ? 'secureConnect' : 'connect', () => {
-    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    upstream.write(upstreamHead, 'latin1');
     if (head.length > 0) upstream.write(head);
     upstream.pipe(socket);
     socket.pipe(upstream);

@@ -1,0 +1,156 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Http1ResponseParser, type ResponseHead } from './http1-response-parser';
+
+interface Parsed {
+  heads: ResponseHead[];
+  body: string;
+  trailers: IncomingHttpHeaders | undefined;
+  completions: number;
+}
+
+function parser(method = 'GET'): { parser: Http1ResponseParser; parsed: Parsed } {
+  const parsed: Parsed = { heads: [], body: '', trailers: undefined, completions: 0 };
+  const instance = new Http1ResponseParser({
+    onHead: (head) => parsed.heads.push(head),
+    onBody: (chunk) => (parsed.body += chunk.toString('latin1')),
+    onComplete: (trailers) => {
+      parsed.trailers = trailers;
+      parsed.completions++;
+    },
+  });
+  instance.expect(method);
+  return { parser: instance, parsed };
+}
+
+/** Feeds `wire` cut at every possible pair of points: framing must not depend on how reads split the bytes. */
+function parseSplitEverywhere(wire: string, check: (parsed: Parsed) => void): void {
+  const bytes = Buffer.from(wire, 'latin1');
+  for (let first = 0; first <= bytes.length; first++) {
+    for (let second = first; second <= bytes.length; second += 7) {
+      const { parser: instance, parsed } = parser();
+      for (const piece of [bytes.subarray(0, first), bytes.subarray(first, second), bytes.subarray(second)]) if (piece.length) instance.execute(piece);
+      check(parsed);
+    }
+  }
+}
+
+describe('HTTP/1.1 response parser', () => {
+  it('frames a content-length body and reports keep-alive', () => {
+    parseSplitEverywhere('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: 1\r\n\r\nhello', (parsed) => {
+      expect(parsed.heads).toHaveLength(1);
+      expect(parsed.heads[0]).toMatchObject({ status: 200, keepAlive: true, headers: { 'content-length': '5', 'x-a': '1' } });
+      expect(parsed.body).toBe('hello');
+      expect(parsed.completions).toBe(1);
+    });
+  });
+
+  it('decodes chunked bodies with extensions and trailers', () => {
+    const wire = 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\nA\r\n0123456789\r\n0\r\ngrpc-status: 0\r\nx-t: a\r\n\r\n';
+    parseSplitEverywhere(wire, (parsed) => {
+      expect(parsed.body).toBe('hello0123456789');
+      expect(parsed.trailers).toEqual({ 'grpc-status': '0', 'x-t': 'a' });
+      expect(parsed.heads[0].keepAlive).toBe(true);
+      expect(parsed.completions).toBe(1);
+    });
+  });
+
+  it('ends a chunked body without trailers', () => {
+    parseSplitEverywhere('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n', (parsed) => {
+      expect(parsed.body).toBe('abc');
+      expect(parsed.trailers).toBeUndefined();
+      expect(parsed.completions).toBe(1);
+    });
+  });
+
+  it('skips 1xx interim responses', () => {
+    const { parser: instance, parsed } = parser();
+    instance.execute(Buffer.from('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n'));
+    expect(parsed.heads.map((head) => head.status)).toEqual([201]);
+    expect(parsed.completions).toBe(1);
+    expect(instance.idle).toBe(true);
+  });
+
+  it('gives HEAD, 204 and 304 responses no body whatever their headers say', () => {
+    const head = parser('HEAD');
+    head.parser.execute(Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n'));
+    expect(head.parsed.completions).toBe(1);
+    for (const status of [204, 304]) {
+      const { parser: instance, parsed } = parser();
+      instance.execute(Buffer.from(`HTTP/1.1 ${status} X\r\ncontent-length: 10\r\n\r\n`));
+      expect(parsed.completions).toBe(1);
+    }
+  });
+
+  it('reads a body without framing until the connection ends, and does not reuse that connection', () => {
+    const { parser: instance, parsed } = parser();
+    instance.execute(Buffer.from('HTTP/1.1 200 OK\r\n\r\npart one, '));
+    instance.execute(Buffer.from('part two'));
+    expect(parsed.completions).toBe(0);
+    expect(instance.readsUntilClose).toBe(true);
+    expect(instance.finish()).toBe(true);
+    expect(parsed.body).toBe('part one, part two');
+    expect(parsed.heads[0].keepAlive).toBe(false);
+  });
+
+  it('reports a response cut short by the connection closing', () => {
+    const { parser: instance } = parser();
+    instance.execute(Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\nabc'));
+    expect(instance.finish()).toBe(false);
+  });
+
+  it('decides keep-alive like HTTP/1.0 and 1.1 peers expect', () => {
+    const cases: Array<[string, boolean]> = [
+      ['HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n', true],
+      ['HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: 0\r\n\r\n', false],
+      ['HTTP/1.0 200 OK\r\ncontent-length: 0\r\n\r\n', false],
+      ['HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\ncontent-length: 0\r\n\r\n', true],
+      // Both framings: transfer-encoding wins and the connection is not trusted further.
+      ['HTTP/1.1 200 OK\r\ncontent-length: 3\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n', false],
+    ];
+    for (const [wire, keepAlive] of cases) {
+      const { parser: instance, parsed } = parser();
+      instance.execute(Buffer.from(wire));
+      expect({ wire, keepAlive: parsed.heads[0].keepAlive }).toEqual({ wire, keepAlive });
+    }
+  });
+
+  it('takes the server keep-alive timeout hint', () => {
+    const { parser: instance, parsed } = parser();
+    instance.execute(Buffer.from('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\ncontent-length: 0\r\n\r\n'));
+    expect(parsed.heads[0].keepAliveTimeoutMs).toBe(5000);
+  });
+
+  it('combines repeated headers as Node does: set-cookie as a list, single-valued ones keep the first', () => {
+    const { parser: instance, parsed } = parser();
+    instance.execute(Buffer.from('HTTP/1.1 200 OK\r\nset-cookie: a=1\r\nSet-Cookie: b=2\r\nvia: x\r\nvia: y\r\ncontent-type: text/a\r\ncontent-type: text/b\r\ncontent-length: 0\r\n\r\n'));
+    expect(parsed.heads[0].headers).toMatchObject({ 'set-cookie': ['a=1', 'b=2'], via: 'x, y', 'content-type': 'text/a' });
+  });
+
+  it.each([
+    ['a bad status line', 'HTTP/2 200 OK\r\n\r\n', /invalid status line/],
+    ['a header line without a name', 'HTTP/1.1 200 OK\r\n: x\r\n\r\n', /invalid header line/],
+    ['a folded header line', 'HTTP/1.1 200 OK\r\nx-a: 1\r\n  continued\r\n\r\n', /invalid header line/],
+    ['conflicting content-lengths', 'HTTP/1.1 200 OK\r\ncontent-length: 1\r\ncontent-length: 2\r\n\r\n', /conflicting content-length/],
+    ['a non-numeric content-length', 'HTTP/1.1 200 OK\r\ncontent-length: -1\r\n\r\n', /invalid content-length/],
+    ['a bad chunk size', 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n', /invalid chunk size/],
+    ['chunk data without its CRLF', 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n1\r\naXY', /not followed by CRLF/],
+    ['bytes after the response', 'HTTP/1.1 200 OK\r\ncontent-length: 1\r\n\r\naEXTRA', /data after the end of the response/],
+    ['bytes after a bodyless response', 'HTTP/1.1 204 No Content\r\n\r\nHTTP/1.1 200 OK\r\n\r\n', /data after the end of the response/],
+    ['101 on a plain request', 'HTTP/1.1 101 Switching Protocols\r\n\r\n', /unexpected 101/],
+  ])('rejects %s', (_name, wire, message) => {
+    const { parser: instance } = parser();
+    expect(() => instance.execute(Buffer.from(wire))).toThrow(message);
+  });
+
+  it('rejects bytes that arrive while no request is outstanding', () => {
+    const { parser: instance } = parser();
+    instance.execute(Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 1\r\n\r\na'));
+    expect(() => instance.execute(Buffer.from('HTTP/1.1 200 OK\r\n'))).toThrow(/no request outstanding/);
+  });
+
+  it('rejects a header block over 60 KiB', () => {
+    const { parser: instance } = parser();
+    instance.execute(Buffer.from('HTTP/1.1 200 OK\r\n'));
+    expect(() => instance.execute(Buffer.from(`x-big: ${'a'.repeat(61 * 1024)}`))).toThrow(/too large/);
+  });
+});
