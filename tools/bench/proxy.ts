@@ -2,7 +2,8 @@
  * `npm run bench -- proxy [seconds]` (or `npx tsx --tsconfig tsconfig.base.json tools/bench/proxy.ts [seconds]`): the data plane side by side in one run, each behind the same 1 kB backend:
  *   direct (no proxy) · nginx reverse proxy (Debian package, 1 worker, keep-alive upstream) · our proxy with
  *   --concurrency 1 and 2 (`gateway proxy router`, config over ADS from an in-process test control plane).
- * Load: autocannon, 16 connections, POST with a 1 kB body, 1 kB response. Figures: rps, p50/p90/p99, CPU seconds
+ * Load: autocannon, 16 connections, POST with a 1 kB body, 1 kB response; latency at a fixed 1000 rps is measured in µs
+ * (lib/fixed-rate). Figures: rps, p50/p90/p99, CPU seconds
  * per 1000 requests and peak RSS of the proxy's process tree, and ratios against nginx.
  * Needs nginx (`apt-get install -y nginx`); without it that row is skipped with the reason.
  * PROXY_NODE_ARGS adds node flags to the proxy process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the time goes.
@@ -15,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@isthmus/runtime/testing';
 import { Snapshot } from '@isthmus/xds';
 import { httpListener, simpleRoute, startTestAdsServer } from '@isthmus/xds/testing';
-import autocannon from 'autocannon';
+import { fixedRate } from './lib/fixed-rate';
 import { drive, type LoadResult } from './lib/load';
 import { cpuSeconds, memoryMiB } from './lib/proc-stats';
 import { figure, heading } from './lib/report';
@@ -78,8 +79,8 @@ async function measure(name: string, port: number, pid: number | undefined): Pro
   const load = await drive({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, durationSeconds: SECONDS, method: 'POST', body: BODY });
   clearInterval(sampler);
   const cpu = pid ? treeCpu(pid) - cpuBefore : 0;
-  const fixed = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, overallRate: 1000, duration: Math.max(3, Math.round(SECONDS / 2)), method: 'POST', body: BODY });
-  const at1000 = { p50: fixed.latency.p50, p90: fixed.latency.p90, p99: fixed.latency.p99 };
+  const fixed = await fixedRate({ url: `http://127.0.0.1:${port}/`, rps: 1000, connections: CONNECTIONS, durationSeconds: Math.max(3, Math.round(SECONDS / 2)), method: 'POST', body: BODY });
+  const at1000 = { p50: fixed.p50Ms, p90: fixed.p90Ms, p99: fixed.p99Ms };
   return { name, load, at1000, cpuPer1000: load.requests > 0 ? (cpu / load.requests) * 1000 : 0, rssMiB: rss };
 }
 
