@@ -1,5 +1,4 @@
-import { LogScopes, Readiness } from '@isthmus/runtime';
-import fastify from 'fastify';
+import { LogScopes, OpsServer, Readiness } from '@isthmus/runtime';
 import { Registry } from 'prom-client';
 import { galleyOptions, type GalleyFlags } from './server';
 
@@ -30,7 +29,7 @@ const flags: GalleyFlags = {
   shutdownDrain: 0,
   shutdownDeadline: 1000,
 };
-const runtime = { logs: new LogScopes('galley', new Map([['default', 'fatal']])), registry: new Registry(), readiness: new Readiness(), ops: fastify() };
+const runtime = { logs: new LogScopes('galley', new Map([['default', 'fatal']])), registry: new Registry(), readiness: new Readiness(), ops: new OpsServer() };
 
 describe('galleyOptions', () => {
   it('maps local mode: files, plaintext MCP, no webhook, no Kubernetes', () => {

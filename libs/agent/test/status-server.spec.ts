@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo, createServer as createTcpServer, Server as TcpServer } from 'node:net';
-import { FastifyInstance } from 'fastify';
+import type { OpsServer } from '@isthmus/runtime';
 import { freePort } from '@isthmus/runtime/testing';
 import { parseAppProbers } from '../src/status/app-probers';
 import { createStatusServer, ProxyReadiness } from '../src/status/status-server';
@@ -22,7 +22,7 @@ describe('status server (port 15020 routes) over real sockets', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let tcpApp: TcpServer;
   let tcpPort: number;
-  let status: FastifyInstance;
+  let status: OpsServer;
   let base: string;
   let readiness: ProxyReadiness = { ready: false, reason: 'no LDS received yet' };
   let shutdowns = 0;
@@ -49,8 +49,7 @@ describe('status server (port 15020 routes) over real sockets', () => {
         shutdowns += 1;
       },
     });
-    await status.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(status.server.address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${await status.listen({ host: '127.0.0.1', port: 0 })}`;
   });
 
   afterAll(async () => {
@@ -75,9 +74,9 @@ describe('status server (port 15020 routes) over real sockets', () => {
         throw new Error('admin port closed');
       },
     });
-    await throwing.listen({ host: '127.0.0.1', port: 0 });
+    const port = await throwing.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const response = await fetch(`http://127.0.0.1:${(throwing.server.address() as AddressInfo).port}/healthz/ready`);
+      const response = await fetch(`http://127.0.0.1:${port}/healthz/ready`);
       expect(response.status).toBe(503);
       expect(await response.text()).toContain('admin port closed');
     } finally {

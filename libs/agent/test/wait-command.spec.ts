@@ -1,4 +1,3 @@
-import { AddressInfo } from 'node:net';
 import { runCliCaptured } from '@isthmus/runtime/testing';
 import { createStatusServer, ProxyReadiness } from '../src/status/status-server';
 import { createWaitCommand } from '../src/status/wait-command';
@@ -17,8 +16,7 @@ describe('wait (postStart hook) against a real status server', () => {
   let url: string;
 
   beforeAll(async () => {
-    await status.listen({ host: '127.0.0.1', port: 0 });
-    url = `http://127.0.0.1:${(status.server.address() as AddressInfo).port}/healthz/ready`;
+    url = `http://127.0.0.1:${await status.listen({ host: '127.0.0.1', port: 0 })}/healthz/ready`;
   });
   afterAll(() => status.close());
 

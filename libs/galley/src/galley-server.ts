@@ -3,8 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { createEventPublisher, type EventPublisher } from '@isthmus/events';
 import { GrpcServer, serverCredentials, type ServerTlsOptions } from '@isthmus/grpc';
 import { McpSourceService, mcpSourceMetrics, SnapshotCache } from '@isthmus/mcp';
-import type { LogScopes, Readiness } from '@isthmus/runtime';
-import type { FastifyInstance } from 'fastify';
+import type { LogScopes, OpsServer, Readiness } from '@isthmus/runtime';
 import type { Registry } from 'prom-client';
 import { ConfigAuditPublisher, CONFIG_EVENTS_TOPIC } from './audit';
 import { IstioConfigSchema } from './config-schema';
@@ -20,7 +19,7 @@ export interface GalleyOptions {
   readonly registry: Registry;
   readonly readiness?: Readiness;
   /** Ops server to add `/debug/mcp` to (before it starts). */
-  readonly ops?: FastifyInstance;
+  readonly ops?: OpsServer;
   /** Config sources given directly (tests, benchmarks); otherwise built from configPath or kubeConfig. */
   readonly sources?: readonly ConfigSource[];
   /** Directory of config files; when set, files are the config source (local mode). */

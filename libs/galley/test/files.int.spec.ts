@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fastify from 'fastify';
 import { Registry } from 'prom-client';
 import type { McpSinkClient } from '@isthmus/mcp';
+import { OpsServer } from '@isthmus/runtime';
 import { GalleyServer } from '../src';
 import { ALL_COLLECTIONS, quietLogs, startGalley, startSink, within } from './support/galley';
 
@@ -64,7 +64,7 @@ describe('Galley in local mode (files) over MCP', () => {
   });
 
   it('lists collection versions and sinks with their ACKed versions on /debug/mcp', async () => {
-    const ops = fastify();
+    const ops = new OpsServer();
     const other = new GalleyServer({ logs: quietLogs(), registry: new Registry(), ops, configPath: dir, mcp: { address: '127.0.0.1:0' } });
     const { mcp } = await other.start();
     const debugSink = startSink(mcp ?? 0, 'debug-sink');

@@ -1,9 +1,8 @@
-import { FastifyInstance } from 'fastify';
 import { Gauge, Registry } from 'prom-client';
 import { durationFlag, stringFlag } from './flags';
 import { LogScopes, Logger, parseLogLevels } from './logging';
 import { createMetricsRegistry } from './metrics';
-import { createOpsServer, parseListenAddress } from './ops-server';
+import { createOpsServer, OpsServer, parseListenAddress } from './ops-server';
 import { Readiness } from './readiness';
 import { ShutdownCoordinator } from './shutdown';
 import { buildInfo } from './version';
@@ -44,7 +43,7 @@ export interface ComponentRuntime {
   readonly logger: Logger;
   readonly registry: Registry;
   readonly readiness: Readiness;
-  readonly ops: FastifyInstance;
+  readonly ops: OpsServer;
   readonly shutdown: ShutdownCoordinator;
   /** Binds the ops server and installs signal handlers; resolves with the bound ops port. */
   start(): Promise<number>;
@@ -84,11 +83,9 @@ export function createComponentRuntime(options: ComponentOptions): ComponentRunt
     ops,
     shutdown,
     async start() {
-      await ops.listen(listen);
+      const port = await ops.listen(listen);
       shutdown.onShutdown('ops-server', () => ops.close());
       shutdown.listen(process);
-      const address = ops.server.address();
-      const port = typeof address === 'object' && address ? address.port : listen.port;
       logger.info({ ops: `${listen.host}:${port}`, version: info.version }, `${options.name} ops server listening`);
       return port;
     },

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogScopes, parseLogLevels } from './logging';
 import { createMetricsRegistry } from './metrics';
-import { createOpsServer, parseListenAddress } from './ops-server';
+import { createOpsServer, OpsReply, OpsServer, parseListenAddress, textReply } from './ops-server';
 import { Readiness } from './readiness';
 import { ShutdownCoordinator } from './shutdown';
 import { buildInfo, ISTHMUS_VERSION } from './version';
@@ -46,21 +46,51 @@ describe('ops server', () => {
 
   it('serves healthz, version and process metrics', async () => {
     const { server } = build();
-    expect((await server.inject('/healthz')).statusCode).toBe(200);
-    expect((await server.inject('/version')).json()).toMatchObject({ component: 'pilot', version: ISTHMUS_VERSION });
-    const metrics = await server.inject('/metrics');
+    expect((await server.inject({ url: '/healthz' })).statusCode).toBe(200);
+    expect((await server.inject({ url: '/version' })).json()).toMatchObject({ component: 'pilot', version: ISTHMUS_VERSION });
+    const metrics = await server.inject({ url: '/metrics' });
     expect(metrics.body).toContain('process_resident_memory_bytes');
   });
 
   it('is ready only when every check passes and not while draining', async () => {
     const { server, readiness } = build();
     const sync = readiness.gate('config-sync', 'waiting for initial config');
-    expect((await server.inject('/ready')).statusCode).toBe(503);
-    expect((await server.inject('/ready')).json().checks[0]).toEqual({ name: 'config-sync', ready: false, reason: 'waiting for initial config' });
+    expect((await server.inject({ url: '/ready' })).statusCode).toBe(503);
+    expect((await server.inject({ url: '/ready' })).json<{ checks: unknown[] }>().checks[0]).toEqual({ name: 'config-sync', ready: false, reason: 'waiting for initial config' });
     sync.markReady();
-    expect((await server.inject('/ready')).statusCode).toBe(200);
+    expect((await server.inject({ url: '/ready' })).statusCode).toBe(200);
     readiness.drain('SIGTERM');
-    expect((await server.inject('/ready')).statusCode).toBe(503);
+    expect((await server.inject({ url: '/ready' })).statusCode).toBe(503);
+  });
+
+  it('routes exact paths and /prefix/* per method, answers HEAD like GET, 404 otherwise, 500 naming a failure', async () => {
+    const server = new OpsServer();
+    server.get('/app-health/*', (request) => textReply(200, request.path));
+    server.post('/quit', () => new OpsReply(202, { accepted: true }));
+    server.get('/broken', () => {
+      throw new Error('boom');
+    });
+    expect((await server.inject({ url: '/app-health/web/livez?x=1' })).body).toBe('/app-health/web/livez');
+    expect((await server.inject({ method: 'HEAD', url: '/app-health/web/livez' })).statusCode).toBe(200);
+    expect((await server.inject({ url: '/app-health' })).statusCode).toBe(404);
+    expect((await server.inject({ url: '/quit' })).statusCode).toBe(404);
+    const posted = await server.inject({ method: 'POST', url: '/quit' });
+    expect([posted.statusCode, posted.headers['content-type'], posted.json()]).toEqual([202, 'application/json; charset=utf-8', { accepted: true }]);
+    expect(await server.inject({ url: '/broken' })).toMatchObject({ statusCode: 500, body: 'boom\n' });
+  });
+
+  it('serves over a socket and runs afterSend once the answer is written', async () => {
+    const server = new OpsServer();
+    let sent = 0;
+    server.get('/once', () => textReply(200, 'bye\n', () => (sent += 1)));
+    const port = await server.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/once`);
+      expect([response.status, await response.text()]).toEqual([200, 'bye\n']);
+      expect(sent).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it.each([

@@ -1,6 +1,5 @@
-import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isIP } from 'node:net';
-import { Logger } from '@isthmus/runtime';
+import { Logger, OpsServer, textReply } from '@isthmus/runtime';
 import { runAppProbe } from './app-probe';
 import { AppProbers } from './app-probers';
 
@@ -20,66 +19,54 @@ export interface StatusRoutesOptions {
 }
 
 /**
- * The agent's status port (15020) routes, added to a fastify instance (a fresh one from createStatusServer, or the
- * component's ops server):
+ * The agent's status port (15020) routes, added to an ops server (a fresh one from createStatusServer, or the
+ * component's own):
  *  - GET /healthz/ready: 200 when the proxy is ready, else 503 with the reason (the sidecar's readiness probe);
  *  - GET /app-health/<container>/livez|readyz|startupz: the app's rewritten probe, answered with the app's status code,
  *    503 when it cannot be reached in time, 404 for a probe that was not configured;
  *  - POST /quitquitquit: asks the proxy to exit (beyond Istio 1.3: lets a Job's pod finish), loopback callers only.
  */
-export function registerStatusRoutes(app: FastifyInstance, options: StatusRoutesOptions): void {
+export function registerStatusRoutes(app: OpsServer, options: StatusRoutesOptions): void {
   const probers = options.appProbers?.byPath ?? new Map();
   const appHost = options.appHost ?? '127.0.0.1';
   const logger = options.logger;
 
-  app.get('/healthz/ready', async (_request, reply) => {
+  app.get('/healthz/ready', async () => {
     let state: ProxyReadiness;
     try {
       state = await options.readiness();
     } catch (error) {
       state = { ready: false, reason: `readiness check failed: ${(error as Error).message}` };
     }
-    if (state.ready) return reply.code(200).type('text/plain').send('ready\n');
-    return reply.code(503).type('text/plain').send(`not ready: ${state.reason}\n`);
+    return state.ready ? textReply(200, 'ready\n') : textReply(503, `not ready: ${state.reason}\n`);
   });
 
-  app.get('/app-health/:container/:probe', async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0];
-    const probe = probers.get(path);
-    if (!probe) return reply.code(404).type('text/plain').send(`no app probe configured for ${path}\n`);
+  app.get('/app-health/*', async (request) => {
+    const probe = probers.get(request.path);
+    if (!probe) return textReply(404, `no app probe configured for ${request.path}\n`);
     const outcome = await runAppProbe(probe, { host: appHost, incomingHeaders: request.headers });
-    if (outcome.ok) return reply.code(outcome.status).type('text/plain').send(`app answered ${outcome.status}\n`);
-    logger?.debug({ path, reason: outcome.reason }, 'app probe failed');
-    return reply.code(503).type('text/plain').send(`app probe failed: ${outcome.reason}\n`);
+    if (outcome.ok) return textReply(outcome.status, `app answered ${outcome.status}\n`);
+    logger?.debug({ path: request.path, reason: outcome.reason }, 'app probe failed');
+    return textReply(503, `app probe failed: ${outcome.reason}\n`);
   });
 
-  app.post('/quitquitquit', async (request, reply) => {
-    if (!isLoopbackAddress(request.socket.remoteAddress)) {
-      return reply.code(403).type('text/plain').send('quitquitquit is only accepted from localhost\n');
-    }
-    if (!options.shutdown) return reply.code(501).type('text/plain').send('no shutdown hook configured\n');
+  app.post('/quitquitquit', (request) => {
+    if (!isLoopbackAddress(request.remoteAddress)) return textReply(403, 'quitquitquit is only accepted from localhost\n');
+    if (!options.shutdown) return textReply(501, 'no shutdown hook configured\n');
     const shutdown = options.shutdown;
     logger?.info('quitquitquit: shutting down on request');
     // Answer first: the caller (a finished job) should not see a reset connection.
-    reply.raw.once('finish', () => {
+    return textReply(200, 'OK\n', () => {
       Promise.resolve()
         .then(shutdown)
         .catch((error: unknown) => logger?.error({ err: error }, 'quitquitquit: shutdown hook failed'));
     });
-    return reply.code(200).type('text/plain').send('OK\n');
   });
 }
 
 /** A standalone status server with only the routes above (the gateway listens on --statusPort). */
-export function createStatusServer(options: StatusRoutesOptions): FastifyInstance {
-  let app: FastifyInstance;
-  if (options.logger) {
-    // Probe request lines are noise (kubelet calls every few seconds); only problems are logged.
-    const loggerInstance: FastifyBaseLogger = options.logger.child({ scope: 'status' }, { level: 'warn' });
-    app = Fastify({ loggerInstance });
-  } else {
-    app = Fastify();
-  }
+export function createStatusServer(options: StatusRoutesOptions): OpsServer {
+  const app = new OpsServer(options.logger?.child({ scope: 'status' }));
   registerStatusRoutes(app, options);
   return app;
 }
