@@ -1,5 +1,5 @@
 import { GrpcObject, loadPackageDefinition } from '@grpc/grpc-js';
-import { fromJSON, Options } from '@grpc/proto-loader';
+import type { Options } from '@grpc/proto-loader';
 import { INamespace } from 'protobufjs';
 import envoyDescriptor from './generated/envoy-descriptor.json';
 import istioDescriptor from './generated/istio-descriptor.json';
@@ -36,6 +36,8 @@ export function istioGrpc(): IstioGrpc {
   return istio;
 }
 
+/** proto-loader is required on first use: a process that only uses the codecs (the proxy) does not pay for it. */
 function load(descriptor: INamespace): GrpcObject {
+  const { fromJSON } = require('@grpc/proto-loader') as typeof import('@grpc/proto-loader');
   return loadPackageDefinition(fromJSON(descriptor, PROTO_LOADER_OPTIONS));
 }
