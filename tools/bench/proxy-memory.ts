@@ -6,8 +6,9 @@
  *   endpoints each (generated with @isthmus/pilot's generators, served over ADS), and at its peak under a short
  *   autocannon load through one of those services.
  * Figures per phase: RSS, RssAnon (heap, stacks, malloc), RssFile (mapped binary and libraries), and the V8 heap in
- * use from the admin API's /memory. BENCH_SERVICES / BENCH_ENDPOINTS change the mesh size; PROXY_NODE_ARGS adds node
- * flags to the proxy (e.g. `--heapsnapshot-signal=SIGUSR2` to look inside).
+ * use from the admin API's /memory. BENCH_SERVICES / BENCH_ENDPOINTS change the mesh size, BENCH_SETTLE_SECONDS
+ * the wait before each idle reading (3); PROXY_NODE_ARGS adds node flags to the proxy (e.g.
+ * `--heapsnapshot-signal=SIGUSR2` to look inside); PROXY_BUNDLE runs another build of the gateway (before/after).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,12 +26,12 @@ import { stop } from './lib/processes';
 import { figure, heading } from './lib/report';
 
 const ROOT = join(__dirname, '../..');
-const BUNDLE = join(ROOT, 'dist/apps/gateway/main.js');
+const BUNDLE = process.env['PROXY_BUNDLE'] ?? join(ROOT, 'dist/apps/gateway/main.js');
 const LOAD_SECONDS = Number(process.argv[2] ?? 4);
 const SERVICES = Number(process.env['BENCH_SERVICES'] ?? 1000);
 const ENDPOINTS = Number(process.env['BENCH_ENDPOINTS'] ?? 3);
 /** Settle time before an idle reading (timers, lazy compilation, the first GCs). */
-const SETTLE_MS = 3_000;
+const SETTLE_MS = Number(process.env['BENCH_SETTLE_SECONDS'] ?? 3) * 1000;
 const NAMESPACE = 'bench';
 const PROXY_IP = '127.0.0.50';
 
@@ -174,11 +175,11 @@ async function main(): Promise<void> {
     process.execPath,
     [
       ...(process.env['PROXY_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
-      join(ROOT, 'bin/gateway.js'), 'proxy', 'sidecar', '--concurrency', '1', '--localMode', '--discoveryAddress', ads.address,
+      BUNDLE, 'proxy', 'sidecar', '--concurrency', '1', '--localMode', '--discoveryAddress', ads.address,
       '--podName', 'bench-0', '--podNamespace', NAMESPACE, '--ip', PROXY_IP, '--statusPort', String(statusPort),
       '--proxyAdminPort', String(adminPort), '--prometheusPort', '0', '--log_output_level', 'default:warn', '--shutdownDrainDuration', '0s',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ISTHMUS_USE_DIST: '1' } },
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const pid = proxy.pid ?? 0;
   try {

@@ -7,9 +7,9 @@ export interface Stat {
   value: number;
 }
 
-interface Entry {
+/** The stat the data path bumps, with its kind (one object per stat: there are ~30k in a 1000-cluster config). */
+interface Entry extends Stat {
   readonly kind: 'counter' | 'gauge';
-  readonly stat: Stat;
 }
 
 /** One scope's stats by short name; the scope carries the shared prefix, family prefix and labels. */
@@ -45,17 +45,17 @@ export class StatsStore {
     }
     let entry = entries.stats.get(name);
     if (!entry) {
-      entry = { kind, stat: { value: 0 } };
+      entry = { value: 0, kind };
       entries.stats.set(name, entry);
     }
-    return entry.stat;
+    return entry;
   }
 
   snapshot(): StatsSnapshot {
     const result: StatsSnapshot = {};
     for (const { scope, stats } of this.scopes.values()) {
       for (const [name, entry] of stats) {
-        result[`${scope.prefix}${name}`] = { kind: entry.kind, family: this.family(scope, name), labels: scope.labels, value: entry.stat.value };
+        result[`${scope.prefix}${name}`] = { kind: entry.kind, family: this.family(scope, name), labels: scope.labels, value: entry.value };
       }
     }
     return result;
