@@ -22,6 +22,7 @@ import { freePort } from '@isthmus/runtime/testing';
 import { Snapshot } from '@isthmus/xds';
 import { startTestAdsServer } from '@isthmus/xds/testing';
 import { drive } from './lib/load';
+import { cpuSeconds } from './lib/proc-stats';
 import { stop } from './lib/processes';
 import { figure, heading } from './lib/report';
 
@@ -198,9 +199,12 @@ async function main(): Promise<void> {
       const now = memoryOf(pid);
       if (now.rss > peak.rss) peak = now;
     }, 100);
+    const cpuBefore = cpuSeconds(pid);
     const load = await drive({ url: `http://127.0.0.1:${servicePort}/`, connections: 16, durationSeconds: LOAD_SECONDS, headers: { host } });
     clearInterval(sampler);
+    const cpuMsPer1000 = ((cpuSeconds(pid) - cpuBefore) / Math.max(1, load.requests)) * 1e6;
     heading(`load: ${load.rps.toFixed(0)} req/s, ${load.errors + load.non2xx} errors`);
+    figure('proxy cpu per 1000 requests', cpuMsPer1000, 'CPU ms');
     report('proxy peak under load', peak);
     figure('proxy peak rss (VmHWM)', memoryOf(pid).peak, 'MiB');
     await sleep(SETTLE_MS);

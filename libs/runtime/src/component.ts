@@ -1,7 +1,7 @@
 import { Gauge, Registry } from 'prom-client';
 import { durationFlag, stringFlag } from './flags';
 import { LogScopes, Logger, parseLogLevels } from './logging';
-import { createMetricsRegistry } from './metrics';
+import { createMetricsRegistry, type ProcessMetrics } from './metrics';
 import { createOpsServer, OpsServer, parseListenAddress } from './ops-server';
 import { Readiness } from './readiness';
 import { ShutdownCoordinator } from './shutdown';
@@ -34,6 +34,8 @@ export interface ComponentOptions {
   readonly opsAddress: string;
   readonly shutdownDrain: number;
   readonly shutdownDeadline: number;
+  /** Process metrics on /metrics (see ProcessMetrics); `default` unless the component's hot path is allocation-bound. */
+  readonly processMetrics?: ProcessMetrics;
 }
 
 /** The pieces every component is wired from: logs, metrics, readiness, ops server and shutdown. */
@@ -55,7 +57,7 @@ export function createComponentRuntime(options: ComponentOptions): ComponentRunt
   const listen = parseListenAddress(options.opsAddress);
   const logs = new LogScopes(options.name, levels.levels);
   const logger = logs.root;
-  const registry = createMetricsRegistry();
+  const registry = createMetricsRegistry(options.processMetrics);
   const info = buildInfo(options.name);
   new Gauge({
     name: 'isthmus_build_info',

@@ -52,6 +52,16 @@ describe('ops server', () => {
     expect(metrics.body).toContain('process_resident_memory_bytes');
   });
 
+  it('reads process metrics on scrape without GC or event-loop observers when asked to', async () => {
+    const text = await createMetricsRegistry('on-scrape').metrics();
+    expect(Number(/^process_resident_memory_bytes (\d+)/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(Number(/^process_cpu_seconds_total ([\d.e-]+)/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toContain('nodejs_heap_size_used_bytes');
+    expect(text).not.toContain('nodejs_gc_duration_seconds');
+    expect(text).not.toContain('nodejs_eventloop_lag');
+    expect(await createMetricsRegistry().metrics()).toContain('nodejs_eventloop_lag_seconds');
+  });
+
   it('is ready only when every check passes and not while draining', async () => {
     const { server, readiness } = build();
     const sync = readiness.gate('config-sync', 'waiting for initial config');
