@@ -1,4 +1,3 @@
-import { createServer as createHttp1Server, type IncomingMessage, type Server as Http1Server } from 'node:http';
 import { createServer as createHttp2Server, type Http2Server, type ServerHttp2Session } from 'node:http2';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -7,6 +6,7 @@ import type { HcmConfig, RouteTable } from '../config/types';
 import { httpScope, type StatsStore } from '../stats/stats-store';
 import type { ClusterManager } from '../upstream/cluster-manager';
 import type { AccessLogWriter } from './access-log-writer';
+import { Http1Server } from './http1-server';
 import { handleRequest } from './router';
 import type { HcmStats, HttpContext } from './types';
 import { handleUpgrade } from './upgrade';
@@ -68,11 +68,12 @@ export class HttpConnectionManager {
     this.context = { config, stats, routes, clusters: options.clusters, accessLog: options.accessLog };
     const onRequest = (request: Parameters<typeof handleRequest>[1], response: Parameters<typeof handleRequest>[2]) =>
       handleRequest(this.context, request, response);
-    this.http1 = createHttp1Server({ keepAliveTimeout: config.streamIdleTimeoutMs || 300_000, requestTimeout: config.requestTimeoutMs, headersTimeout: 60_000 }, onRequest);
-    this.http1.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(this.context, request, socket, head));
-    this.http1.on('clientError', (_error, socket: Duplex) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-      else socket.destroy();
+    this.http1 = new Http1Server({
+      keepAliveTimeoutMs: config.streamIdleTimeoutMs || 300_000,
+      requestTimeoutMs: config.requestTimeoutMs,
+      headersTimeoutMs: 60_000,
+      onRequest,
+      onUpgrade: (request, socket, head) => handleUpgrade(this.context, request, socket, head),
     });
     this.http2 = createHttp2Server({ settings: { maxConcurrentStreams: 1024 } }, onRequest);
     this.http2.on('session', (session: ServerHttp2Session) => {
@@ -100,7 +101,7 @@ export class HttpConnectionManager {
     const sawPreface = prefaceLength > 0 && firstBytes !== undefined && firstBytes.subarray(0, prefaceLength).equals(H2_PREFACE.subarray(0, prefaceLength));
     const isHttp2 = codec === 'HTTP2' || (codec === 'AUTO' && (alpn === 'h2' || (alpn === false && sawPreface)));
     if (!isHttp2) {
-      this.http1.emit('connection', socket);
+      this.http1.accept(socket);
       return;
     }
     // A plaintext socket whose first bytes were read and pushed back must go through a JS stream (see replayStream).
@@ -117,6 +118,7 @@ export class HttpConnectionManager {
 
   /** Closes every connection now (end of the drain period). */
   destroy(): void {
+    this.http1.close();
     for (const session of this.sessions) session.destroy();
     for (const socket of this.sockets) socket.destroy();
   }

@@ -1,12 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { HcmConfig, RouteTable } from '../config/types';
 import type { Stat } from '../stats/stats-store';
 import type { ClusterManager } from '../upstream/cluster-manager';
 import type { AccessLogWriter } from './access-log-writer';
+import type { Http1IncomingRequest, Http1OutgoingResponse } from './http1-downstream';
 
-export type DownstreamRequest = IncomingMessage | Http2ServerRequest;
-export type DownstreamResponse = ServerResponse | Http2ServerResponse;
+export type DownstreamRequest = Http1IncomingRequest | Http2ServerRequest;
+export type DownstreamResponse = Http1OutgoingResponse | Http2ServerResponse;
 
 /** What the proxy knows about a downstream connection, attached to its socket when accepted. */
 export interface ConnectionInfo {

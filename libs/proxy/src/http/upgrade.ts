@@ -1,8 +1,8 @@
-import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RequestView } from '../config/types';
-import { serializeRequestHead } from '../upstream/http1-connection';
+import { serializeRequestHead } from '../codec/http1-serialize';
 import { copyRequestHeaders } from './headers';
+import type { Http1IncomingRequest } from './http1-downstream';
 import { selectRoute } from './router';
 import type { HttpContext } from './types';
 
@@ -10,7 +10,7 @@ import type { HttpContext } from './types';
  * HTTP/1.1 upgrades (WebSocket): route the request, check the upgrade is enabled on the HCM or the route, open a
  * connection to the chosen host, replay the (rewritten) request head and then splice both directions.
  */
-export function handleUpgrade(context: HttpContext, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+export function handleUpgrade(context: HttpContext, request: Http1IncomingRequest, socket: Duplex, head: Buffer): void {
   const upgrade = String(request.headers.upgrade ?? '').toLowerCase();
   const url = request.url ?? '/';
   const question = url.indexOf('?');

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
-import { Http1ResponseParser, type ResponseHead } from './http1-response-parser';
+import { Http1ProtocolError, Http1ResponseParser, type ResponseHead } from '../codec/http1-parser';
+import { serializeRequestHead } from '../codec/http1-serialize';
 
 /** How an upstream request failed before its response head: never connected, or cut off afterwards. */
 export type Http1FailureKind = 'connect' | 'reset';
@@ -135,7 +136,8 @@ export class Http1Connection {
     socket.once(tls ? 'secureConnect' : 'connect', () => (this.connected = true));
     socket.on('data', (data: Buffer) => {
       try {
-        this.parser.execute(data);
+        // Bytes behind a complete response answer nothing we sent.
+        if (this.parser.execute(data) < data.length) throw new Http1ProtocolError('data after the end of the response');
       } catch (error: unknown) {
         this.fail(error as Error);
       }
@@ -247,28 +249,4 @@ export function encodeRequestHead(method: string, path: string, headers: Outgoin
 function hasBody(method: string, headers: OutgoingHttpHeaders): boolean {
   if (headers['transfer-encoding'] !== undefined) return true;
   return !(method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS' || method === 'TRACE' || method === 'CONNECT');
-}
-
-/**
- * The request line and headers. Values that would break the framing (CR, LF, NUL — only config could put them there,
- * downstream parsers reject them) are refused here rather than sent.
- */
-export function serializeRequestHead(method: string, path: string, headers: OutgoingHttpHeaders, transferEncoding?: 'chunked'): string {
-  let head = `${method} ${path} HTTP/1.1\r\n`;
-  for (const name in headers) {
-    const value = headers[name];
-    if (value === undefined || name === 'transfer-encoding') continue;
-    if (typeof value === 'object') {
-      for (const item of value) head += headerLine(name, item);
-    } else head += headerLine(name, String(value));
-  }
-  if (transferEncoding) head += `transfer-encoding: ${transferEncoding}\r\n`;
-  return `${head}\r\n`;
-}
-
-const UNSAFE_VALUE = /[\r\n\0]/;
-
-function headerLine(name: string, value: string): string {
-  if (UNSAFE_VALUE.test(value) || UNSAFE_VALUE.test(name)) throw Object.assign(new Error(`invalid character in header "${name}"`), { code: 'ERR_INVALID_CHAR' });
-  return `${name}: ${value}\r\n`;
 }

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Http1ResponseParser, type ResponseHead } from './http1-response-parser';
+import { Http1ResponseParser, type ResponseHead } from './http1-parser';
 
 interface Parsed {
   heads: ResponseHead[];
@@ -67,7 +67,7 @@ describe('HTTP/1.1 response parser', () => {
     instance.execute(Buffer.from('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n'));
     expect(parsed.heads.map((head) => head.status)).toEqual([201]);
     expect(parsed.completions).toBe(1);
-    expect(instance.idle).toBe(true);
+    expect(instance.midMessage).toBe(false);
   });
 
   it('gives HEAD, 204 and 304 responses no body whatever their headers say', () => {
@@ -134,23 +134,26 @@ describe('HTTP/1.1 response parser', () => {
     ['a non-numeric content-length', 'HTTP/1.1 200 OK\r\ncontent-length: -1\r\n\r\n', /invalid content-length/],
     ['a bad chunk size', 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n', /invalid chunk size/],
     ['chunk data without its CRLF', 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n1\r\naXY', /not followed by CRLF/],
-    ['bytes after the response', 'HTTP/1.1 200 OK\r\ncontent-length: 1\r\n\r\naEXTRA', /data after the end of the response/],
-    ['bytes after a bodyless response', 'HTTP/1.1 204 No Content\r\n\r\nHTTP/1.1 200 OK\r\n\r\n', /data after the end of the response/],
     ['101 on a plain request', 'HTTP/1.1 101 Switching Protocols\r\n\r\n', /unexpected 101/],
   ])('rejects %s', (_name, wire, message) => {
     const { parser: instance } = parser();
     expect(() => instance.execute(Buffer.from(wire))).toThrow(message);
   });
 
-  it('rejects bytes that arrive while no request is outstanding', () => {
-    const { parser: instance } = parser();
-    instance.execute(Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 1\r\n\r\na'));
-    expect(() => instance.execute(Buffer.from('HTTP/1.1 200 OK\r\n'))).toThrow(/no request outstanding/);
+  it('stops at the end of a response and rejects bytes while no request is outstanding', () => {
+    for (const wire of ['HTTP/1.1 200 OK\r\ncontent-length: 1\r\n\r\na', 'HTTP/1.1 204 No Content\r\n\r\n']) {
+      const { parser: instance, parsed } = parser();
+      expect(instance.execute(Buffer.from(`${wire}EXTRA`))).toBe(wire.length);
+      expect(parsed.completions).toBe(1);
+      expect(() => instance.execute(Buffer.from('HTTP/1.1 200 OK\r\n'))).toThrow(/no message expected/);
+    }
   });
 
-  it('rejects a header block over 60 KiB', () => {
+  it('rejects a header block over 60 KiB, whether it arrives in pieces or whole', () => {
     const { parser: instance } = parser();
     instance.execute(Buffer.from('HTTP/1.1 200 OK\r\n'));
     expect(() => instance.execute(Buffer.from(`x-big: ${'a'.repeat(61 * 1024)}`))).toThrow(/too large/);
+    const whole = parser();
+    expect(() => whole.parser.execute(Buffer.from(`HTTP/1.1 200 OK\r\nx-big: ${'a'.repeat(61 * 1024)}\r\n\r\n`))).toThrow(/too large/);
   });
 });
