@@ -4,7 +4,8 @@
  *   the gateway (`gateway proxy sidecar --concurrency 1`, dist bundle — build it with `npx nx run gateway:build`)
  *   idle before any config, after Pilot's config for a sidecar in a mesh of SERVICES HTTP services with ENDPOINTS
  *   endpoints each (generated with @isthmus/pilot's generators, served over ADS), and at its peak under a short
- *   autocannon load through one of those services.
+ *   autocannon load through one of those services; then the default `--concurrency 2` (a primary and two workers)
+ *   with the same config, as the sum over its processes.
  * Figures per phase: RSS, RssAnon (heap, stacks, malloc), RssFile (mapped binary and libraries), and the V8 heap in
  * use from the admin API's /memory. BENCH_SERVICES / BENCH_ENDPOINTS change the mesh size, BENCH_SETTLE_SECONDS
  * the wait before each idle reading (3); PROXY_NODE_ARGS adds node flags to the proxy (e.g.
@@ -48,6 +49,11 @@ function memoryOf(pid: number): Memory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const mib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
   return { rss: mib('VmRSS'), anon: mib('RssAnon'), file: mib('RssFile') + mib('RssShmem'), peak: mib('VmHWM') };
+}
+
+/** Proportional set size: shared pages (the node binary) divided among the processes mapping them. */
+function pssMiB(pid: number): number {
+  return Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024;
 }
 
 function sum(memories: readonly Memory[]): Memory {
@@ -100,8 +106,7 @@ http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fas
   const child = spawn('/usr/sbin/nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
   await waitFor('nginx', answers(`http://127.0.0.1:${port}/`));
   await sleep(SETTLE_MS);
-  const workers = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  const memory = sum([child.pid ?? 0, ...workers].map(memoryOf));
+  const memory = sum([child.pid ?? 0, ...childrenOf(child.pid ?? 0)].map(memoryOf));
   await stop(child);
   return memory;
 }
@@ -169,51 +174,89 @@ async function main(): Promise<void> {
     `const http = require('node:http'); for (const host of ${JSON.stringify(addresses)}) http.createServer((req, res) => { req.resume(); res.end('ok'); }).listen(${backendPort}, host);`,
   );
   const ads = await startTestAdsServer();
-  const [servicePort, statusPort, adminPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const nodeId = `sidecar~${PROXY_IP}~bench-0.${NAMESPACE}~${NAMESPACE}.svc.cluster.local`;
-  const snapshot = await sidecarConfig(nodeId, servicePort, backendPort);
-  const proxy = spawn(
+  const servicePort = await freePort();
+  const nodeId = (pod: string) => `sidecar~${PROXY_IP}~${pod}.${NAMESPACE}~${NAMESPACE}.svc.cluster.local`;
+  const snapshot = await sidecarConfig(nodeId('bench-1'), servicePort, backendPort);
+  try {
+    const proxy = await startSidecar(ads.address, 'bench-1', 1);
+    try {
+      await measureOneProcess(proxy, () => ads.cache.setSnapshot(nodeId('bench-1'), snapshot), servicePort);
+    } finally {
+      await stop(proxy.child);
+    }
+    // The sidecar's default --concurrency 2: a primary (ADS, admin, status) and two worker processes.
+    const pool = await startSidecar(ads.address, 'bench-2', 2);
+    try {
+      ads.cache.setSnapshot(nodeId('bench-2'), snapshot);
+      await waitFor('proxy ready', answers(`http://127.0.0.1:${pool.statusPort}/healthz/ready`));
+      await sleep(SETTLE_MS);
+      const processes = [pool.pid, ...childrenOf(pool.pid)];
+      const label = `proxy --concurrency 2 (${processes.length} processes) with ${SERVICES}-service config`;
+      report(label, sum(processes.map(memoryOf)));
+      figure(`${label} pss`, processes.reduce((total, process) => total + pssMiB(process), 0), 'MiB');
+    } finally {
+      await stop(pool.child);
+    }
+  } finally {
+    await stop(backend);
+    await ads.stop();
+  }
+}
+
+interface Sidecar {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly statusPort: number;
+  readonly adminPort: number;
+}
+
+async function startSidecar(adsAddress: string, pod: string, concurrency: number): Promise<Sidecar> {
+  const [statusPort, adminPort] = await Promise.all([freePort(), freePort()]);
+  const child = spawn(
     process.execPath,
     [
       ...(process.env['PROXY_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
-      BUNDLE, 'proxy', 'sidecar', '--concurrency', '1', '--localMode', '--discoveryAddress', ads.address,
-      '--podName', 'bench-0', '--podNamespace', NAMESPACE, '--ip', PROXY_IP, '--statusPort', String(statusPort),
+      BUNDLE, 'proxy', 'sidecar', '--concurrency', String(concurrency), '--localMode', '--discoveryAddress', adsAddress,
+      '--podName', pod, '--podNamespace', NAMESPACE, '--ip', PROXY_IP, '--statusPort', String(statusPort),
       '--proxyAdminPort', String(adminPort), '--prometheusPort', '0', '--log_output_level', 'default:warn', '--shutdownDrainDuration', '0s',
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const pid = proxy.pid ?? 0;
-  try {
-    await waitFor('proxy admin', answers(`http://127.0.0.1:${adminPort}/memory`));
-    await sleep(SETTLE_MS);
-    report('proxy idle, no config', memoryOf(pid), await heapUsedMiB(adminPort));
+  await waitFor('proxy admin', answers(`http://127.0.0.1:${adminPort}/memory`));
+  return { child, pid: child.pid ?? 0, statusPort, adminPort };
+}
 
-    ads.cache.setSnapshot(nodeId, snapshot);
-    await waitFor('proxy ready', answers(`http://127.0.0.1:${statusPort}/healthz/ready`));
-    await sleep(SETTLE_MS);
-    report(`proxy with ${SERVICES}-service config`, memoryOf(pid), await heapUsedMiB(adminPort));
+function childrenOf(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
 
-    const host = `svc-${SERVICES - 1}.${NAMESPACE}.svc.cluster.local:${servicePort}`;
-    let peak = memoryOf(pid);
-    const sampler = setInterval(() => {
-      const now = memoryOf(pid);
-      if (now.rss > peak.rss) peak = now;
-    }, 100);
-    const cpuBefore = cpuSeconds(pid);
-    const load = await drive({ url: `http://127.0.0.1:${servicePort}/`, connections: 16, durationSeconds: LOAD_SECONDS, headers: { host } });
-    clearInterval(sampler);
-    const cpuMsPer1000 = ((cpuSeconds(pid) - cpuBefore) / Math.max(1, load.requests)) * 1e6;
-    heading(`load: ${load.rps.toFixed(0)} req/s, ${load.errors + load.non2xx} errors`);
-    figure('proxy cpu per 1000 requests', cpuMsPer1000, 'CPU ms');
-    report('proxy peak under load', peak);
-    figure('proxy peak rss (VmHWM)', memoryOf(pid).peak, 'MiB');
-    await sleep(SETTLE_MS);
-    report('proxy after load', memoryOf(pid), await heapUsedMiB(adminPort));
-  } finally {
-    await stop(proxy);
-    await stop(backend);
-    await ads.stop();
-  }
+/** One process (--concurrency 1): idle, with the config, at its peak under load, and after it. */
+async function measureOneProcess(proxy: Sidecar, sendConfig: () => void, servicePort: number): Promise<void> {
+  const { pid, adminPort, statusPort } = proxy;
+  await sleep(SETTLE_MS);
+  report('proxy idle, no config', memoryOf(pid), await heapUsedMiB(adminPort));
+
+  sendConfig();
+  await waitFor('proxy ready', answers(`http://127.0.0.1:${statusPort}/healthz/ready`));
+  await sleep(SETTLE_MS);
+  report(`proxy with ${SERVICES}-service config`, memoryOf(pid), await heapUsedMiB(adminPort));
+
+  const host = `svc-${SERVICES - 1}.${NAMESPACE}.svc.cluster.local:${servicePort}`;
+  let peak = memoryOf(pid);
+  const sampler = setInterval(() => {
+    const now = memoryOf(pid);
+    if (now.rss > peak.rss) peak = now;
+  }, 100);
+  const cpuBefore = cpuSeconds(pid);
+  const load = await drive({ url: `http://127.0.0.1:${servicePort}/`, connections: 16, durationSeconds: LOAD_SECONDS, headers: { host } });
+  clearInterval(sampler);
+  const cpuMsPer1000 = ((cpuSeconds(pid) - cpuBefore) / Math.max(1, load.requests)) * 1e6;
+  heading(`load: ${load.rps.toFixed(0)} req/s, ${load.errors + load.non2xx} errors`);
+  figure('proxy cpu per 1000 requests', cpuMsPer1000, 'CPU ms');
+  report('proxy peak under load', peak);
+  figure('proxy peak rss (VmHWM)', memoryOf(pid).peak, 'MiB');
+  await sleep(SETTLE_MS);
+  report('proxy after load', memoryOf(pid), await heapUsedMiB(adminPort));
 }
 
 main().catch((error: unknown) => {
