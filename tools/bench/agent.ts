@@ -69,8 +69,7 @@ async function probeCost(): Promise<void> {
   const appPort = (app.address() as AddressInfo).port;
   const { probers } = parseAppProbers({ '/app-health/app/readyz': { httpGet: { path: '/ready', port: appPort } } });
   const status = createStatusServer({ readiness: () => ({ ready: true }), appProbers: probers });
-  await status.listen({ host: '127.0.0.1', port: 0 });
-  const statusPort = (status.server.address() as AddressInfo).port;
+  const statusPort = await status.listen({ host: '127.0.0.1', port: 0 });
   const direct = await latencies(appPort, '/ready');
   const rewritten = await latencies(statusPort, '/app-health/app/readyz');
   console.log(`direct GET /ready: p50 ${pct(direct, 50)} ms, p90 ${pct(direct, 90)} ms, p99 ${pct(direct, 99)} ms (${probes} sequential)`);
