@@ -20,8 +20,9 @@ export interface LatencyResult {
 
 /**
  * Open-loop load at a fixed rate with latencies in microseconds (autocannon rounds to whole milliseconds, too coarse
- * for the added-latency target). Each request's latency runs from its scheduled start, so a stall delays later
- * requests' figures too (no coordinated omission). Bounded by the duration.
+ * for the added-latency target). Requests go out on schedule whether or not earlier ones have been answered, so a
+ * slow server cannot slow the sender down (no coordinated omission); each latency runs from when its request was
+ * actually sent, so the sender's own timer lateness (up to a millisecond) is not counted. Bounded by the duration.
  */
 export async function fixedRate(options: FixedRateOptions): Promise<LatencyResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
@@ -35,24 +36,24 @@ export async function fixedRate(options: FixedRateOptions): Promise<LatencyResul
   let settled = 0;
   const started = process.hrtime.bigint();
   await new Promise<void>((resolve) => {
-    const settle = (scheduledNs: bigint, ok: boolean) => {
-      if (ok) latencies.push(Number(process.hrtime.bigint() - scheduledNs) / 1e6);
+    const settle = (sentNs: bigint, ok: boolean) => {
+      if (ok) latencies.push(Number(process.hrtime.bigint() - sentNs) / 1e6);
       else errors++;
       if (++settled === total) resolve();
     };
     const tick = () => {
       const elapsed = Number(process.hrtime.bigint() - started);
       while (sent < total && sent * intervalNs <= elapsed) {
-        const scheduled = started + BigInt(Math.round(sent * intervalNs));
+        const sentAt = process.hrtime.bigint();
         sent++;
         const outgoing = request(
           { agent, host: target.hostname, port: target.port, path: target.pathname, method: options.method, headers: body ? { 'content-length': body.length } : {} },
           (response) => {
             response.resume();
-            response.once('end', () => settle(scheduled, (response.statusCode ?? 0) < 400));
+            response.once('end', () => settle(sentAt, (response.statusCode ?? 0) < 400));
           },
         );
-        outgoing.once('error', () => settle(scheduled, false));
+        outgoing.once('error', () => settle(sentAt, false));
         outgoing.end(body);
       }
       if (sent < total) setTimeout(tick, 1);
