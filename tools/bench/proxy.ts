@@ -65,8 +65,8 @@ function safe(read: () => number): number {
 interface Row {
   readonly name: string;
   readonly load: LoadResult;
-  /** Latency at a fixed 1000 rps (the performance target's operating point). */
-  readonly at1000: { p50: number; p90: number; p99: number };
+  /** Latency and CPU at a fixed 1000 rps (the performance target's operating point). */
+  readonly at1000: { p50: number; p90: number; p99: number; cpuPer1000: number };
   readonly cpuPer1000: number;
   readonly rssMiB: number;
 }
@@ -79,8 +79,9 @@ async function measure(name: string, port: number, pid: number | undefined): Pro
   const load = await drive({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, durationSeconds: SECONDS, method: 'POST', body: BODY });
   clearInterval(sampler);
   const cpu = pid ? treeCpu(pid) - cpuBefore : 0;
+  const cpuBeforeFixed = pid ? treeCpu(pid) : 0;
   const fixed = await fixedRate({ url: `http://127.0.0.1:${port}/`, rps: 1000, connections: CONNECTIONS, durationSeconds: Math.max(3, Math.round(SECONDS / 2)), method: 'POST', body: BODY });
-  const at1000 = { p50: fixed.p50Ms, p90: fixed.p90Ms, p99: fixed.p99Ms };
+  const at1000 = { p50: fixed.p50Ms, p90: fixed.p90Ms, p99: fixed.p99Ms, cpuPer1000: pid && fixed.requests > 0 ? ((treeCpu(pid) - cpuBeforeFixed) / fixed.requests) * 1000 : 0 };
   return { name, load, at1000, cpuPer1000: load.requests > 0 ? (cpu / load.requests) * 1000 : 0, rssMiB: rss };
 }
 
@@ -179,8 +180,8 @@ http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fas
     figure('p99 at 1000 rps', row.at1000.p99, 'ms');
     if (row !== direct) {
       figure('added p90 at 1000 rps vs direct', row.at1000.p90 - direct.at1000.p90, 'ms', nginxRow && row !== nginxRow ? nginxRow.at1000.p90 - direct.at1000.p90 : undefined);
-      figure('cpu per 1000 requests', row.cpuPer1000, 'CPU s', row === nginxRow ? undefined : nginxRow?.cpuPer1000);
-      figure('vCPU per 1000 rps', row.cpuPer1000, 'vCPU');
+      figure('cpu per 1000 requests at full load', row.cpuPer1000, 'CPU s', row === nginxRow ? undefined : nginxRow?.cpuPer1000);
+      figure('vCPU at 1000 rps', row.at1000.cpuPer1000, 'vCPU', row === nginxRow ? undefined : nginxRow?.at1000.cpuPer1000);
       figure('peak rss', row.rssMiB, 'MiB');
     }
     figure('errors', row.load.errors + row.load.non2xx, 'requests');
