@@ -12,8 +12,7 @@
  * `--heapsnapshot-signal=SIGUSR2` to look inside); PROXY_BUNDLE runs another build of the gateway (before/after).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withMeshDefaults } from '@isthmus/config-model';
@@ -25,6 +24,7 @@ import { startTestAdsServer } from '@isthmus/xds/testing';
 import { drive } from './lib/load';
 import { cpuSeconds } from './lib/proc-stats';
 import { stop } from './lib/processes';
+import { nginxInstalled, startNginx } from './lib/nginx';
 import { figure, heading } from './lib/report';
 
 const ROOT = join(__dirname, '../..');
@@ -93,17 +93,9 @@ async function bareNode(): Promise<Memory> {
 }
 
 async function nginx(): Promise<Memory | undefined> {
-  if (!existsSync('/usr/sbin/nginx')) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'bench-nginx-'));
+  if (!nginxInstalled()) return undefined;
   const port = await freePort();
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
-  server { listen 127.0.0.1:${port}; location / { return 200 'ok'; } } }\n`,
-  );
-  const child = spawn('/usr/sbin/nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
+  const child = startNginx(`server { listen 127.0.0.1:${port}; location / { return 200 'ok'; } }`);
   await waitFor('nginx', answers(`http://127.0.0.1:${port}/`));
   await sleep(SETTLE_MS);
   const memory = sum([child.pid ?? 0, ...childrenOf(child.pid ?? 0)].map(memoryOf));

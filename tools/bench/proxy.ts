@@ -9,14 +9,14 @@
  * PROXY_NODE_ARGS adds node flags to the proxy process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the time goes.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@isthmus/runtime/testing';
 import { Snapshot } from '@isthmus/xds';
 import { httpListener, simpleRoute, startTestAdsServer } from '@isthmus/xds/testing';
 import { fixedRate } from './lib/fixed-rate';
+import { nginxInstalled, startNginx } from './lib/nginx';
 import { drive, type LoadResult } from './lib/load';
 import { cpuSeconds, memoryMiB } from './lib/proc-stats';
 import { figure, heading } from './lib/report';
@@ -113,18 +113,12 @@ async function main(): Promise<void> {
 
   // nginx as reverse proxy (the baseline), one worker, keep-alive to the upstream.
   let nginx: ChildProcess | undefined;
-  if (existsSync('/usr/sbin/nginx')) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-nginx-'));
+  if (nginxInstalled()) {
     const nginxPort = await freePort();
-    writeFileSync(
-      join(dir, 'nginx.conf'),
-      `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
-  upstream backend { server 127.0.0.1:${backendPort}; keepalive 32; }
-  server { listen 127.0.0.1:${nginxPort}; location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; } } }\n`,
+    nginx = startNginx(
+      `upstream backend { server 127.0.0.1:${backendPort}; keepalive 32; }
+  server { listen 127.0.0.1:${nginxPort}; location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; } }`,
     );
-    nginx = spawn('/usr/sbin/nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
     await waitForPort(nginxPort);
     rows.push(await measure('nginx (1 worker)', nginxPort, nginx.pid));
     await kill(nginx);

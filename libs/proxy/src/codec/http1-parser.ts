@@ -41,12 +41,16 @@ const enum State {
  * body bytes on as views into them (no copies), and stops after each complete message so the caller decides what
  * the bytes behind it are.
  */
-abstract class Http1Parser {
+abstract class Http1Parser<Head> {
   private state = State.Idle;
   private pending: Buffer | undefined;
   private remaining = 0;
 
-  constructor(private readonly body: BodyEvents) {}
+  constructor(
+    private readonly events: BodyEvents & { onHead(head: Head): void },
+    /** After a message: requests are followed by the next request's head, responses by nothing until asked. */
+    private readonly afterMessage: State.Head | State.Idle,
+  ) {}
 
   /** True while the body runs to the end of the connection (so the socket's end completes it). */
   get readsUntilClose(): boolean {
@@ -85,14 +89,8 @@ abstract class Http1Parser {
     this.pending = undefined;
   }
 
-  /** Parses a head; returns how its body is framed, or undefined to keep reading heads (1xx responses). */
-  protected abstract head(text: string): BodyFraming | undefined;
-
-  /** Called once the head's framing is known and before body bytes flow. */
-  protected abstract headDone(): void;
-
-  /** A message completed: request parsers wait for the next head, response parsers for the next request. */
-  protected abstract nextState(): 'head' | 'idle';
+  /** Parses a head and how its body is framed, or undefined to keep reading heads (1xx responses). */
+  protected abstract head(text: string): { head: Head; framing: BodyFraming } | undefined;
 
   private run(data: Buffer, start: number): number {
     let offset = start;
@@ -107,11 +105,11 @@ abstract class Http1Parser {
             return data.length;
           }
           if (end - offset > MAX_HEAD_BYTES) throw new Http1ProtocolError('headers too large');
-          const framing = this.head(data.toString('latin1', offset, end));
+          const parsed = this.head(data.toString('latin1', offset, end));
           offset = end + 4;
-          if (!framing) break;
-          this.headDone();
-          this.startBody(framing);
+          if (!parsed) break;
+          this.events.onHead(parsed.head);
+          this.startBody(parsed.framing);
           if (this.betweenMessages()) return offset; // bodyless: one message done
           break;
         }
@@ -120,7 +118,7 @@ abstract class Http1Parser {
           this.remaining -= take;
           const chunk = offset === 0 && take === data.length ? data : data.subarray(offset, offset + take);
           offset += take;
-          this.body.onBody(chunk);
+          this.events.onBody(chunk);
           if (this.remaining === 0) {
             this.complete(undefined);
             return offset;
@@ -145,7 +143,7 @@ abstract class Http1Parser {
         case State.ChunkData: {
           const take = Math.min(this.remaining, data.length - offset);
           this.remaining -= take;
-          this.body.onBody(data.subarray(offset, offset + take));
+          this.events.onBody(data.subarray(offset, offset + take));
           offset += take;
           if (this.remaining === 0) this.state = State.ChunkDataEnd;
           break;
@@ -176,7 +174,7 @@ abstract class Http1Parser {
           return end + 4;
         }
         case State.BodyUntilClose:
-          this.body.onBody(offset === 0 ? data : data.subarray(offset));
+          this.events.onBody(offset === 0 ? data : data.subarray(offset));
           return data.length;
       }
     }
@@ -211,8 +209,8 @@ abstract class Http1Parser {
   }
 
   private complete(trailers: IncomingHttpHeaders | undefined): void {
-    this.state = this.nextState() === 'head' ? State.Head : State.Idle;
-    this.body.onComplete(trailers);
+    this.state = this.afterMessage;
+    this.events.onComplete(trailers);
   }
 }
 
@@ -233,12 +231,11 @@ export interface ResponseEvents extends BodyEvents {
 }
 
 /** Responses to the requests we send upstream; 1xx interim responses are skipped. */
-export class Http1ResponseParser extends Http1Parser {
+export class Http1ResponseParser extends Http1Parser<ResponseHead> {
   private bodyless = false;
-  private parsed: ResponseHead | undefined;
 
-  constructor(private readonly events: ResponseEvents) {
-    super(events);
+  constructor(events: ResponseEvents) {
+    super(events, State.Idle);
   }
 
   /** Arms the parser for the response to the next request; HEAD responses carry no body whatever their headers say. */
@@ -247,7 +244,7 @@ export class Http1ResponseParser extends Http1Parser {
     this.armHead();
   }
 
-  protected head(text: string): BodyFraming | undefined {
+  protected head(text: string): { head: ResponseHead; framing: BodyFraming } | undefined {
     const lines = text.split('\r\n');
     const statusLine = lines[0];
     if (!/^HTTP\/1\.[01] \d{3}(?: |$)/.test(statusLine)) throw new Http1ProtocolError(`invalid status line "${statusLine.slice(0, 64)}"`);
@@ -268,18 +265,7 @@ export class Http1ResponseParser extends Http1Parser {
       if (framing.kind === 'until-close') keepAlive = false;
     }
     const hint = keepAlive ? /timeout=(\d+)/i.exec(String(headers['keep-alive'] ?? '')) : null;
-    this.parsed = { status, headers, keepAlive, keepAliveTimeoutMs: hint ? Number(hint[1]) * 1000 : undefined };
-    return framing;
-  }
-
-  protected headDone(): void {
-    const head = this.parsed;
-    this.parsed = undefined;
-    if (head) this.events.onHead(head);
-  }
-
-  protected nextState(): 'idle' {
-    return 'idle';
+    return { head: { status, headers, keepAlive, keepAliveTimeoutMs: hint ? Number(hint[1]) * 1000 : undefined }, framing };
   }
 }
 
@@ -306,15 +292,13 @@ const METHOD = /^[A-Z]{1,20}$/;
  * Requests from downstream clients. Strict where leniency enables request smuggling: a request with both
  * content-length and transfer-encoding, a transfer-encoding other than chunked, or a malformed length is refused.
  */
-export class Http1RequestParser extends Http1Parser {
-  private parsed: RequestHead | undefined;
-
-  constructor(private readonly events: RequestEvents) {
-    super(events);
+export class Http1RequestParser extends Http1Parser<RequestHead> {
+  constructor(events: RequestEvents) {
+    super(events, State.Head);
     this.armHead();
   }
 
-  protected head(text: string): BodyFraming {
+  protected head(text: string): { head: RequestHead; framing: BodyFraming } {
     const lines = text.split('\r\n');
     const requestLine = lines[0];
     const firstSpace = requestLine.indexOf(' ');
@@ -334,7 +318,7 @@ export class Http1RequestParser extends Http1Parser {
     const framing = messageFraming(headers) ?? { kind: 'none' };
     if (framing.kind === 'until-close') throw new Http1ProtocolError(`unsupported transfer-encoding "${String(headers['transfer-encoding'])}"`);
     const connection = String(headers['connection'] ?? '').toLowerCase();
-    this.parsed = {
+    const head: RequestHead = {
       method,
       url,
       versionMinor: http10 ? 0 : 1,
@@ -343,17 +327,7 @@ export class Http1RequestParser extends Http1Parser {
       upgrade: headers['upgrade'] !== undefined && connection.includes('upgrade'),
       expectContinue: !http10 && String(headers['expect'] ?? '').toLowerCase() === '100-continue',
     };
-    return framing;
-  }
-
-  protected headDone(): void {
-    const head = this.parsed;
-    this.parsed = undefined;
-    if (head) this.events.onHead(head);
-  }
-
-  protected nextState(): 'head' {
-    return 'head';
+    return { head, framing };
   }
 }
 

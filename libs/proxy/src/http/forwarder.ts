@@ -1,25 +1,14 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import { constants as h2, type ClientHttp2Stream } from 'node:http2';
 import type { ForwardAction, CompiledRoute, HeaderMutations, RetryConfig } from '../config/types';
 import type { ClusterRuntime } from '../upstream/cluster';
 import type { Host } from '../upstream/host';
-import { encodeRequestHead, Http1ResponseBody, type Http1Connection } from '../upstream/http1-connection';
+import { Http1ResponseBody } from '../upstream/http1-connection';
 import { hashString } from '../upstream/load-balancer';
 import { BodyBuffer } from './body-buffer';
 import type { Exchange } from './exchange';
 import { copyRequestHeaders, copyResponseHeaders, mutateRequest, newRequestId, parseGrpcTimeout, propagateB3 } from './headers';
 import { LocalReplyBody, ResponseFlag } from './local-reply';
-
-/** An upstream response body: from an HTTP/1.1 connection of ours, or an HTTP/2 stream. */
-type UpstreamStream = Http1ResponseBody | ClientHttp2Stream;
-
-/** How one upstream attempt ended before its response was committed downstream. */
-type AttemptFailure = { kind: 'connect' | 'reset' | 'timeout' | 'refused'; error?: Error };
-
-interface Attempt {
-  host: Host;
-  abort(): void;
-}
+import { sendHttp1, sendHttp2, sendMirror, type Attempt, type AttemptFailure, type UpstreamStream } from './upstream-request';
 
 /**
  * The router filter's upstream half: picks the cluster and host, applies circuit breakers, sends the request over the
@@ -66,7 +55,7 @@ export function forward(exchange: Exchange, route: CompiledRoute, action: Forwar
   const body = new BodyBuffer(request, retry !== undefined || action.mirrors.length > 0);
   body.onBytes = (count) => (exchange.bytesReceived += count);
   for (const mirror of action.mirrors) {
-    if (Math.random() < mirror.fraction) sendMirror(exchange, mirror.cluster, headers, upstreamPath, body);
+    if (Math.random() < mirror.fraction) sendMirror(context.clusters.get(mirror.cluster), request.method ?? 'GET', upstreamPath, headers, body);
   }
 
   const tried = new Set<Host>();
@@ -176,13 +165,11 @@ export function forward(exchange: Exchange, route: CompiledRoute, action: Forwar
         exchange.localReply(503, LocalReplyBody.reset);
       }
     };
+    const method = request.method ?? 'GET';
+    const onConnection = () => cluster.leavePending(admission === 'pending');
     current = cluster.config.http2
-      ? sendHttp2(cluster, host, exchange, headers, upstreamPath, body, onHead, onFailure, () => cluster.leavePending(admission === 'pending'))
-      : sendHttp1(cluster, host, exchange, headers, upstreamPath, body, onHead, onFailure, () => {
-          if (admission === 'pending') {
-            cluster.leavePending(true);
-          }
-        });
+      ? sendHttp2(cluster, host, method, upstreamPath, headers, body, { onHead, onFailure, onConnection })
+      : sendHttp1(cluster, host, method, upstreamPath, headers, body, { onHead, onFailure, onConnection });
     if (retry && retry.perTryTimeoutMs > 0) {
       const attempt = current;
       perTryTimer = setTimeout(() => {
@@ -327,92 +314,6 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-function sendHttp1(
-  cluster: ClusterRuntime,
-  host: Host,
-  exchange: Exchange,
-  headers: OutgoingHttpHeaders,
-  path: string,
-  body: BodyBuffer,
-  onHead: (status: number, headers: IncomingHttpHeaders, stream: Http1ResponseBody) => void,
-  onFailure: (failure: AttemptFailure) => void,
-  onConnection: () => void,
-): Attempt {
-  const method = exchange.request.method ?? 'GET';
-  let request: ReturnType<typeof encodeRequestHead>;
-  try {
-    request = encodeRequestHead(method, path, headers);
-  } catch (error: unknown) {
-    queueMicrotask(() => onFailure({ kind: 'reset', error: error as Error }));
-    return { host, abort: () => undefined };
-  }
-  let connection: Http1Connection | undefined;
-  const cancel = cluster.http1.acquire(host, (acquired) => {
-    connection = acquired;
-    onConnection();
-    body.pipeTo(acquired.send(method, request, { onHead, onFailure: (kind, error) => onFailure({ kind, error }) }));
-  });
-  return {
-    host,
-    abort: () => {
-      cancel();
-      connection?.abort();
-    },
-  };
-}
-
-function sendHttp2(
-  cluster: ClusterRuntime,
-  host: Host,
-  exchange: Exchange,
-  headers: OutgoingHttpHeaders,
-  path: string,
-  body: BodyBuffer,
-  onHead: (status: number, headers: IncomingHttpHeaders, stream: ClientHttp2Stream) => void,
-  onFailure: (failure: AttemptFailure) => void,
-  onConnection: () => void,
-): Attempt {
-  const session = cluster.http2.session(host);
-  const outgoing: OutgoingHttpHeaders = {
-    ':method': exchange.request.method,
-    ':path': path,
-    ':authority': String(headers.host ?? ''),
-    ':scheme': cluster.config.tls ? 'https' : 'http',
-  };
-  for (const name in headers) if (name !== 'host') outgoing[name] = headers[name];
-  let responded = false;
-  let stream: ClientHttp2Stream;
-  try {
-    stream = session.request(outgoing, { endStream: false });
-  } catch (error: unknown) {
-    queueMicrotask(() => onFailure({ kind: 'connect', error: error as Error }));
-    return { host, abort: () => undefined };
-  }
-  onConnection();
-  stream.once('response', (responseHeaders) => {
-    responded = true;
-    onHead(Number(responseHeaders[':status'] ?? 502), responseHeaders as IncomingHttpHeaders, stream);
-  });
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (responded) return;
-    const refused = stream.rstCode === h2.NGHTTP2_REFUSED_STREAM;
-    const connect = error.code === 'ECONNREFUSED' || error.code === 'ECONNTIMEOUT' || error.code === 'ERR_HTTP2_GOAWAY_SESSION';
-    onFailure({ kind: refused ? 'refused' : connect ? 'connect' : 'reset', error });
-  });
-  stream.once('close', () => {
-    if (!responded) onFailure({ kind: stream.rstCode === h2.NGHTTP2_REFUSED_STREAM ? 'refused' : 'reset' });
-    responded = true;
-  });
-  body.pipeTo(stream);
-  return {
-    host,
-    abort: () => {
-      responded = true;
-      stream.close(h2.NGHTTP2_CANCEL);
-    },
-  };
-}
-
 /** Writes the upstream response downstream: status, headers (+ Envoy's), body with backpressure, trailers. */
 function streamResponse(
   exchange: Exchange,
@@ -474,36 +375,4 @@ function streamResponse(
     }
     end();
   });
-}
-
-/** How long a mirrored request may take before it is abandoned (nobody waits for its answer). */
-const MIRROR_TIMEOUT_MS = 10_000;
-
-/** Fire-and-forget copy of the request to a mirror cluster, with `-shadow` appended to the host (Envoy's rule). */
-function sendMirror(exchange: Exchange, clusterName: string, headers: OutgoingHttpHeaders, path: string, body: BodyBuffer): void {
-  const cluster = exchange.context.clusters.get(clusterName);
-  const host = cluster?.chooseHost(undefined);
-  if (!cluster || !host) return;
-  const authority = String(headers.host ?? '');
-  const colon = authority.lastIndexOf(':');
-  const shadowHost = colon > 0 ? `${authority.slice(0, colon)}-shadow${authority.slice(colon)}` : `${authority}-shadow`;
-  const method = exchange.request.method ?? 'GET';
-  let request: ReturnType<typeof encodeRequestHead>;
-  try {
-    request = encodeRequestHead(method, path, { ...headers, host: shadowHost });
-  } catch {
-    return;
-  }
-  let connection: Http1Connection | undefined;
-  const cancel = cluster.http1.acquire(host, (acquired) => {
-    connection = acquired;
-    body.pipeTo(acquired.send(method, request, { onHead: (_status, _headers, response) => response.once('end', done).resume(), onFailure: done }));
-  });
-  const timer = setTimeout(() => {
-    cancel();
-    connection?.abort();
-  }, MIRROR_TIMEOUT_MS).unref();
-  function done(): void {
-    clearTimeout(timer);
-  }
 }
