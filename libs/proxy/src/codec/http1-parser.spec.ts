@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Http1ResponseParser, type ResponseHead } from './http1-parser';
+import { Http1RequestParser, Http1ResponseParser, type RequestHead, type ResponseHead } from './http1-parser';
 
 interface Parsed {
   heads: ResponseHead[];
@@ -155,5 +155,66 @@ describe('HTTP/1.1 response parser', () => {
     expect(() => instance.execute(Buffer.from(`x-big: ${'a'.repeat(61 * 1024)}`))).toThrow(/too large/);
     const whole = parser();
     expect(() => whole.parser.execute(Buffer.from(`HTTP/1.1 200 OK\r\nx-big: ${'a'.repeat(61 * 1024)}\r\n\r\n`))).toThrow(/too large/);
+  });
+});
+
+describe('HTTP/1.x request parser', () => {
+  interface Request {
+    head: RequestHead;
+    body: string;
+    trailers: IncomingHttpHeaders | undefined;
+  }
+
+  /** Parses `wire` fed in the given pieces, re-feeding what each call leaves (as the server does between messages). */
+  function parseRequests(pieces: readonly Buffer[]): Request[] {
+    const requests: Request[] = [];
+    const parser = new Http1RequestParser({
+      onHead: (head) => requests.push({ head, body: '', trailers: undefined }),
+      onBody: (chunk) => (requests[requests.length - 1].body += chunk.toString('latin1')),
+      onComplete: (trailers) => (requests[requests.length - 1].trailers = trailers),
+    });
+    for (const piece of pieces) {
+      let offset = 0;
+      while (offset < piece.length) offset += parser.execute(piece.subarray(offset));
+    }
+    return requests;
+  }
+
+  it('frames pipelined requests (length, chunked with trailers, none) however the reads split them', () => {
+    const wire = Buffer.from(
+      'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc' +
+        'PUT /b HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n2\r\nde\r\n1;ext\r\nf\r\n0\r\nx-t: 1\r\n\r\n' +
+        'GET /c?q=1 HTTP/1.0\r\nconnection: keep-alive\r\ncookie: a=1\r\ncookie: b=2\r\n\r\n',
+      'latin1',
+    );
+    for (let cut = 0; cut <= wire.length; cut++) {
+      const requests = parseRequests([wire.subarray(0, cut), wire.subarray(cut)]);
+      expect(requests.map((request) => [request.head.method, request.head.url, request.body])).toEqual([
+        ['POST', '/a', 'abc'],
+        ['PUT', '/b', 'def'],
+        ['GET', '/c?q=1', ''],
+      ]);
+      expect(requests[1].trailers).toEqual({ 'x-t': '1' });
+      expect(requests[2].head).toMatchObject({ versionMinor: 0, keepAlive: true, headers: { cookie: 'a=1; b=2' } });
+    }
+  });
+
+  it('marks upgrades and 100-continue', () => {
+    const [upgrade, continued] = parseRequests([
+      Buffer.from('GET /ws HTTP/1.1\r\nconnection: keep-alive, Upgrade\r\nupgrade: websocket\r\n\r\n'),
+      Buffer.from('POST /e HTTP/1.1\r\nexpect: 100-continue\r\ncontent-length: 0\r\n\r\n'),
+    ]);
+    expect(upgrade.head).toMatchObject({ upgrade: true, expectContinue: false });
+    expect(continued.head).toMatchObject({ upgrade: false, expectContinue: true });
+  });
+
+  it.each([
+    ['content-length with transfer-encoding', 'POST / HTTP/1.1\r\ncontent-length: 1\r\ntransfer-encoding: chunked\r\n\r\n', /both content-length and transfer-encoding/],
+    ['a transfer coding other than chunked last', 'POST / HTTP/1.1\r\ntransfer-encoding: chunked, gzip\r\n\r\n', /unsupported transfer-encoding/],
+    ['a lower-case method', 'get / HTTP/1.1\r\n\r\n', /invalid request line/],
+    ['HTTP/2 on an HTTP/1 connection', 'GET / HTTP/2.0\r\n\r\n', /invalid request line/],
+    ['a NUL in a header value', 'GET / HTTP/1.1\r\nx-a: b\0c\r\n\r\n', /invalid character/],
+  ])('refuses %s', (_name, wire, message) => {
+    expect(() => parseRequests([Buffer.from(wire, 'latin1')])).toThrow(message);
   });
 });
