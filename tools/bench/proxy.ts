@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- proxy [seconds]` (or `npx tsx --tsconfig tsconfig.base.json tools/bench/proxy.ts [seconds]`): the data plane side by side in one run, each behind the same 1 kB backend:
- *   direct (no proxy) · nginx reverse proxy (Debian package, 1 worker, keep-alive upstream) · our proxy with
+ *   direct (no proxy) · nginx reverse proxy (Debian package, 1 worker, keep-alive upstream) · the floor of any Node
+ *   proxy (lib/node-floor-proxy: a raw-socket forwarder with no features) · our proxy with
  *   --concurrency 1 and 2 (`gateway proxy router`, config over ADS from an in-process test control plane).
  * Load: autocannon, 16 connections, POST with a 1 kB body, 1 kB response; latency at a fixed 1000 rps is measured in µs
  * (lib/fixed-rate). Figures: rps, p50/p90/p99, CPU seconds
@@ -17,6 +18,7 @@ import { Snapshot } from '@isthmus/xds';
 import { httpListener, simpleRoute, startTestAdsServer } from '@isthmus/xds/testing';
 import { fixedRate } from './lib/fixed-rate';
 import { nginxInstalled, startNginx } from './lib/nginx';
+import { NODE_FLOOR_PROXY } from './lib/node-floor-proxy';
 import { drive, type LoadResult } from './lib/load';
 import { cpuSeconds, memoryMiB } from './lib/proc-stats';
 import { figure, heading } from './lib/report';
@@ -125,6 +127,13 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write('nginx: skipped (not installed: apt-get install -y nginx)\n');
   }
+
+  // The floor of any Node proxy: what a Node process pays just to pass bytes on (no proxy features).
+  const floorPort = await freePort();
+  const floor = spawn(process.execPath, ['-e', NODE_FLOOR_PROXY, String(floorPort), String(backendPort)], { stdio: 'inherit' });
+  await waitForPort(floorPort);
+  rows.push(await measure('node floor (raw-socket forwarder, no features)', floorPort, floor.pid));
+  await kill(floor);
 
   // Our proxy, fed over ADS.
   const ads = await startTestAdsServer();

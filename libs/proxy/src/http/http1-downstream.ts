@@ -131,7 +131,10 @@ export class Http1OutgoingResponse extends EventEmitter {
     let tail = this.head;
     this.head = '';
     if (this.framing === Framing.Chunked) tail += `0\r\n${this.trailers ? headerLines(this.trailers) : ''}\r\n`;
-    socket.write(tail, 'latin1', () => this.flushed());
+    if (tail) socket.write(tail, 'latin1', () => this.flushed());
+    // Nothing left to send: done once what is queued is with the kernel (no empty write, which costs a syscall).
+    else if (socket.writableLength === 0) process.nextTick(() => this.flushed());
+    else socket.write(EMPTY, () => this.flushed());
     socket.uncork();
     return this;
   }
