@@ -88,6 +88,14 @@ describe('HTTP/1.1 upstream pool', () => {
     retiring.pool.destroy();
   });
 
+  it('closes a connection that finishes its request after the cluster was removed, instead of keeping it idle', async () => {
+    const { pool, counts, host } = makePool(backend.port);
+    const answer = send(pool, host, 'POST', '/late', { 'content-length': '4' }, ['late']);
+    pool.destroy();
+    expect((await answer).body).toBe('POST late');
+    await until(() => counts.closed === 1);
+  });
+
   it('does not hand out a connection the server closed while it was idle', async () => {
     const server = await rawServer((socket, request) => {
       // Answers once, then closes the idle connection the way servers with a short keep-alive timeout do.

@@ -30,6 +30,8 @@ export class Http1Pool implements Http1ConnectionOwner {
   private readonly waiting: Waiter[] = [];
   private open = 0;
   private sweeper: NodeJS.Timeout | undefined;
+  /** The cluster is gone: requests in flight finish, then their connections close instead of idling here. */
+  private destroyed = false;
 
   constructor(
     private readonly config: ClusterConfig,
@@ -89,7 +91,7 @@ export class Http1Pool implements Http1ConnectionOwner {
 
   reusable(connection: Http1Connection, keepAliveTimeoutMs: number | undefined): void {
     const limit = this.config.maxRequestsPerConnection;
-    if (limit > 0 && connection.served >= limit) {
+    if (this.destroyed || (limit > 0 && connection.served >= limit)) {
       connection.destroy();
       return;
     }
@@ -121,6 +123,7 @@ export class Http1Pool implements Http1ConnectionOwner {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = undefined;
     this.waiting.length = 0;
