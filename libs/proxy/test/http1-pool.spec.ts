@@ -30,8 +30,10 @@ function send(pool: Http1Pool, host: Host, method: string, path: string, headers
       const sink = connection.send(method, encodeRequestHead(method, path, { host: 'test', ...headers }), {
         onHead: (status, responseHeaders, response) => {
           let text = '';
+          let trailers: IncomingHttpHeaders = {};
           response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          response.once('end', () => resolve({ status, headers: responseHeaders, body: text, trailers: response.trailers }));
+          response.once('trailers', (values: IncomingHttpHeaders) => (trailers = values));
+          response.once('end', () => resolve({ status, headers: responseHeaders, body: text, trailers }));
           response.once('error', reject);
         },
         onFailure: (kind: Http1FailureKind, error) => reject(Object.assign(error, { kind })),

@@ -2,7 +2,6 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { ForwardAction, CompiledRoute, HeaderMutations, RetryConfig } from '../config/types';
 import type { ClusterRuntime } from '../upstream/cluster';
 import type { Host } from '../upstream/host';
-import { Http1ResponseBody } from '../upstream/http1-connection';
 import { hashString } from '../upstream/load-balancer';
 import { BodyBuffer } from './body-buffer';
 import type { Exchange } from './exchange';
@@ -358,7 +357,6 @@ function streamResponse(
   };
   stream.once('trailers', trailers);
   stream.once('end', () => {
-    if (stream instanceof Http1ResponseBody && Object.keys(stream.trailers).length > 0) trailers(stream.trailers);
     if (grpcTrailers) (response as { addTrailers(headers: OutgoingHttpHeaders): void }).addTrailers(grpcTrailers);
     response.end();
     end();

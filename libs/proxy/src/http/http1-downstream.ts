@@ -69,6 +69,7 @@ export class Http1OutgoingResponse extends EventEmitter {
   private ended = false;
   private closed = false;
   private trailers: OutgoingHttpHeaders | undefined;
+  private awaitingDrain = false;
 
   constructor(
     private readonly channel: ResponseChannel,
@@ -112,11 +113,16 @@ export class Http1OutgoingResponse extends EventEmitter {
     socket.write(chunk);
     if (this.framing === Framing.Chunked) socket.write('\r\n', 'latin1');
     socket.uncork();
-    if (socket.writableNeedDrain) {
-      socket.once('drain', () => this.emit('drain'));
-      return false;
+    if (!socket.writableNeedDrain) return true;
+    // One forwarder per stall: writes that come before the socket drains must not stack listeners.
+    if (!this.awaitingDrain) {
+      this.awaitingDrain = true;
+      socket.once('drain', () => {
+        this.awaitingDrain = false;
+        this.emit('drain');
+      });
     }
-    return true;
+    return false;
   }
 
   end(chunk?: Buffer | string): this {

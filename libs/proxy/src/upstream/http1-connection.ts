@@ -24,11 +24,11 @@ const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ECONNTIMEOUT', 'EHOSTUNREACH', 
 
 /**
  * The upstream response body: the part of a Readable the forwarder uses ('data', 'end', 'error', 'close', pause,
- * resume, trailers). Pausing it pauses the socket, which is how downstream backpressure reaches the upstream.
+ * resume), plus 'trailers' before 'end' when a chunked body has them, as an HTTP/2 stream reports them. Pausing it
+ * pauses the socket, which is how downstream backpressure reaches the upstream.
  */
 export class Http1ResponseBody extends EventEmitter {
   readableEnded = false;
-  trailers: IncomingHttpHeaders = {};
 
   constructor(private readonly connection: Http1Connection) {
     super();
@@ -80,9 +80,9 @@ export class Http1RequestBody {
     if (head !== undefined) socket.write(head, 'latin1');
     if (this.chunked) socket.write(`${chunk.length.toString(16)}\r\n`, 'latin1');
     socket.write(chunk);
-    const flushed = this.chunked ? socket.write('\r\n', 'latin1') : true;
+    if (this.chunked) socket.write('\r\n', 'latin1');
     socket.uncork();
-    return flushed && socket.writableLength < socket.writableHighWaterMark;
+    return !socket.writableNeedDrain;
   }
 
   end(): void {
@@ -197,8 +197,8 @@ export class Http1Connection {
     const body = this.body;
     this.exchange = undefined;
     if (!body) return;
-    if (trailers) body.trailers = trailers;
     body.readableEnded = true;
+    if (trailers && Object.keys(trailers).length > 0) body.emit('trailers', trailers);
     body.emit('end');
     body.emit('close');
     if (this.requestDone) this.recycle();
