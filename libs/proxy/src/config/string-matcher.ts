@@ -5,7 +5,6 @@ type Re2Module = typeof import('re2-wasm');
 let re2Module: Re2Module | undefined;
 /** re2-wasm reserves ~16 MB of WebAssembly memory when loaded: only configs with a regex pay for it. */
 function re2(): Re2Module {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (memory), see above
   re2Module ??= require('re2-wasm') as Re2Module;
   return re2Module;
 }
