@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
 
 const UNSAFE = /[\r\n\0]/;
 
@@ -26,6 +26,11 @@ export function serializeRequestHead(method: string, path: string, headers: Outg
   let head = `${method} ${path} HTTP/1.1\r\n${headerLines(headers, (name) => name === 'transfer-encoding')}`;
   if (transferEncoding) head += `transfer-encoding: ${transferEncoding}\r\n`;
   return `${head}\r\n`;
+}
+
+/** A body-less answer after which the connection closes (requests the codec or an upgrade cannot take). */
+export function closingResponse(status: number, headers: OutgoingHttpHeaders = {}): string {
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}\r\n${headerLines(headers)}content-length: 0\r\nconnection: close\r\n\r\n`;
 }
 
 let cachedDate = '';

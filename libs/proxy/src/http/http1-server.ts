@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Http1ProtocolError, Http1RequestParser, type RequestHead } from '../codec/http1-parser';
+import { closingResponse } from '../codec/http1-serialize';
 import { Http1IncomingRequest, Http1OutgoingResponse, type ResponseChannel } from './http1-downstream';
 
 export interface Http1ServerOptions {
@@ -131,9 +132,9 @@ class Http1ServerConnection implements ResponseChannel {
     const options = this.server.options;
     const elapsed = now - this.phaseSince;
     if (this.phase === Phase.Idle && elapsed > options.keepAliveTimeoutMs) this.socket.destroy();
-    else if (this.phase === Phase.Head && elapsed > options.headersTimeoutMs) this.reject(408, 'Request Timeout');
+    else if (this.phase === Phase.Head && elapsed > options.headersTimeoutMs) this.reject(408);
     else if (this.phase === Phase.Active && options.requestTimeoutMs > 0 && elapsed > options.requestTimeoutMs && this.request && !this.request.complete) {
-      this.reject(408, 'Request Timeout');
+      this.reject(408);
     }
   }
 
@@ -161,7 +162,7 @@ class Http1ServerConnection implements ResponseChannel {
       }
     } catch (error: unknown) {
       const tooLarge = error instanceof Http1ProtocolError && error.message.includes('too large');
-      this.reject(tooLarge ? 431 : 400, tooLarge ? 'Request Header Fields Too Large' : 'Bad Request');
+      this.reject(tooLarge ? 431 : 400);
     }
   }
 
@@ -230,7 +231,7 @@ class Http1ServerConnection implements ResponseChannel {
   }
 
   /** Answers a request the codec cannot take, then closes (the connection's framing can no longer be trusted). */
-  private reject(status: number, reason: string): void {
+  private reject(status: number): void {
     const socket = this.socket;
     socket.removeListener('data', this.onData);
     if (this.response?.headersSent || !socket.writable) {
@@ -238,7 +239,7 @@ class Http1ServerConnection implements ResponseChannel {
       return;
     }
     this.response = undefined;
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`, 'latin1');
+    socket.end(closingResponse(status), 'latin1');
     setTimeout(() => socket.destroy(), 1000).unref();
   }
 

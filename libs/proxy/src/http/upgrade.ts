@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { RequestView } from '../config/types';
-import { serializeRequestHead } from '../codec/http1-serialize';
+import { closingResponse, serializeRequestHead } from '../codec/http1-serialize';
 import { copyRequestHeaders } from './headers';
 import type { Http1IncomingRequest } from './http1-downstream';
 import { selectRoute } from './router';
@@ -23,24 +23,22 @@ export function handleUpgrade(context: HttpContext, request: Http1IncomingReques
   };
   const table = context.routes();
   const route = table && selectRoute(table, String(request.headers.host ?? ''), view)?.route;
-  const reject = (status: string) => {
-    socket.end(`HTTP/1.1 ${status}\r\nserver: ${context.config.serverName}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`);
-  };
+  const reject = (status: number) => socket.end(closingResponse(status, { server: context.config.serverName }), 'latin1');
   if (!route) {
     context.stats.noRoute.value++;
-    reject('404 Not Found');
+    reject(404);
     return;
   }
   const action = route.action;
   if (action.kind !== 'forward' || !(context.config.upgrades.has(upgrade) || action.upgrades.has(upgrade))) {
-    reject('403 Forbidden');
+    reject(403);
     return;
   }
   const clusterName = action.cluster ?? action.weighted?.targets[0]?.cluster;
   const cluster = clusterName ? context.clusters.get(clusterName) : undefined;
   const host = cluster?.chooseHost(undefined);
   if (!cluster || !host) {
-    reject('503 Service Unavailable');
+    reject(503);
     return;
   }
   context.stats.cxUpgradesTotal.value++;
@@ -52,7 +50,7 @@ export function handleUpgrade(context: HttpContext, request: Http1IncomingReques
   try {
     upstreamHead = serializeRequestHead(request.method ?? 'GET', path, { ...headers, connection: 'upgrade', upgrade: request.headers.upgrade });
   } catch {
-    reject('503 Service Unavailable');
+    reject(503);
     return;
   }
   const tls = cluster.config.tls;
@@ -64,7 +62,7 @@ export function handleUpgrade(context: HttpContext, request: Http1IncomingReques
     socket.pipe(upstream);
   });
   upstream.on('error', () => {
-    if (!upstream.readyState || upstream.readyState === 'opening') reject('503 Service Unavailable');
+    if (!upstream.readyState || upstream.readyState === 'opening') reject(503);
     else socket.destroy();
   });
   socket.on('error', () => upstream.destroy());
